@@ -1,0 +1,7 @@
+// Every table, for drizzle-kit and the typed client. Modules own their tables; this file only lists them.
+export * from '../modules/accounts/schema.ts';
+export * from '../modules/users/schema.ts';
+export * from '../modules/auth/schema.ts';
+export * from '../modules/api-keys/schema.ts';
+export * from '../modules/email/schema.ts';
+export * from '../modules/audit/schema.ts';

@@ -1,0 +1,26 @@
+import type { Package } from '../accounts/schema.ts';
+import type { ApiKeyScope } from '../api-keys/schema.ts';
+import type { GroupPermissions } from '../users/permissions.ts';
+
+/** Where a request came from; recorded on audit events. */
+export type RequestContext = { ip?: string | undefined; userAgent?: string | undefined };
+
+type Base = { accountId: string; accountPackage: Package; ctx: RequestContext };
+
+export type UserActor = Base & {
+  kind: 'user';
+  userId: string;
+  sessionId: string | null;
+  permissions: GroupPermissions;
+  mustChangePassword: boolean;
+};
+
+export type ApiKeyActor = Base & { kind: 'api_key'; apiKeyId: string; scope: ApiKeyScope };
+
+/** The operator at the command line (or the server acting on its own, e.g. a job). */
+export type SystemActor = Base & { kind: 'system' };
+
+export type Actor = UserActor | ApiKeyActor | SystemActor;
+
+/** Only what the tenancy helper needs: every query filter is built from this. */
+export type AccountScope = { accountId: string };

@@ -1,0 +1,18 @@
+import { jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, ts } from '../../db/columns.ts';
+
+export const PACKAGES = ['enhanced_records', 'accelerate', 'elevate', 'scale'] as const;
+export type Package = (typeof PACKAGES)[number];
+
+export type AccountSettings = Record<string, unknown>;
+
+/** An agency (tenant). Its own `id` is the `account_id` of every row it owns. */
+export const accounts = pgTable('accounts', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  package: text('package').$type<Package>().notNull(),
+  timeZone: text('time_zone').notNull().default('America/New_York'),
+  settings: jsonb('settings').$type<AccountSettings>().notNull().default({}),
+  createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

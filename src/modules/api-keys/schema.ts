@@ -1,0 +1,27 @@
+import { foreignKey, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
+import { accounts } from '../accounts/schema.ts';
+
+export const API_KEY_SCOPES = ['full', 'leads'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    ...tenantColumns(),
+    name: text('name').notNull(),
+    scope: text('scope').$type<ApiKeyScope>().notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** First characters of the key, shown in lists so a person can tell keys apart. */
+    displayPrefix: text('display_prefix').notNull(),
+    createdByUserId: uuid('created_by_user_id'),
+    createdAt: createdAt(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    foreignKey({ columns: [t.accountId], foreignColumns: [accounts.id] }).onDelete('cascade'),
+    uniqueIndex('api_keys_token_uq').on(t.accountId, t.tokenHash),
+  ],
+);

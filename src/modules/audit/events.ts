@@ -1,0 +1,51 @@
+/** Every kind of audit event, as a typed union: a new kind is added here first. */
+export type AuditEvent =
+  | {
+      type: 'account.created';
+      subjectType: 'account';
+      subjectId: string;
+      data: { name: string; package: string };
+    }
+  | { type: 'account.updated'; subjectType: 'account'; subjectId: string; data: { changes: Changes } }
+  | {
+      type: 'user.created';
+      subjectType: 'user';
+      subjectId: string;
+      data: { username: string; email: string };
+    }
+  | { type: 'user.updated'; subjectType: 'user'; subjectId: string; data: { changes: Changes } }
+  | { type: 'user.logged_in'; subjectType: 'user'; subjectId: string; data: Record<string, never> }
+  | { type: 'user.logged_out'; subjectType: 'user'; subjectId: string; data: Record<string, never> }
+  | { type: 'user.login_refused'; subjectType: 'user'; subjectId: string; data: { reason: string } }
+  | {
+      type: 'user.password_changed';
+      subjectType: 'user';
+      subjectId: string;
+      data: { via: 'change' | 'reset' };
+    }
+  | {
+      type: 'user.password_reset_requested';
+      subjectType: 'user';
+      subjectId: string;
+      data: Record<string, never>;
+    }
+  | {
+      type: 'api_key.created';
+      subjectType: 'api_key';
+      subjectId: string;
+      data: { name: string; scope: string };
+    }
+  | { type: 'api_key.revoked'; subjectType: 'api_key'; subjectId: string; data: { name: string } };
+
+/** Field-level change set: `{ field: { from, to } }`. */
+export type Changes = Record<string, { from: unknown; to: unknown }>;
+
+export function diff<T extends Record<string, unknown>>(before: T, patch: Partial<T>): Changes {
+  const out: Changes = {};
+  for (const [k, to] of Object.entries(patch)) {
+    if (to === undefined) continue;
+    const from = before[k];
+    if (JSON.stringify(from) !== JSON.stringify(to)) out[k] = { from, to };
+  }
+  return out;
+}

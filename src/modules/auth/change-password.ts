@@ -1,0 +1,53 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { inAccount } from '../../db/tenant.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../lib/errors.ts';
+import { Password } from '../../lib/fields.ts';
+import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
+import type { UserActor } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { users } from '../users/schema.ts';
+import { endUserSessions } from './logout.ts';
+
+export const ChangePasswordInput = z
+  .strictObject({ currentPassword: z.string().min(1, 'Required.').max(200), newPassword: Password })
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    path: ['newPassword'],
+    message: 'The new password must differ from the current one.',
+  });
+
+/** Change one's own password; ends the user's other sessions and clears a forced change. */
+export async function changePassword(
+  deps: Deps,
+  opts: { actor: UserActor } & z.infer<typeof ChangePasswordInput>,
+): Promise<void> {
+  const { actor } = opts;
+  const where = inAccount(actor, users, eq(users.id, actor.userId));
+  const [user] = await deps.db.select({ passwordHash: users.passwordHash }).from(users).where(where);
+  if (!user) throw new AppError('unauthenticated', 'Sign in again.');
+  if (!(await verifyPassword(user.passwordHash, opts.currentPassword))) {
+    throw new AppError('validation', 'The current password is not correct.', {
+      errors: [{ path: 'currentPassword', message: 'Not correct.' }],
+    });
+  }
+  const passwordHash = await hashPassword(opts.newPassword);
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: sql`now()` as never,
+        updatedAt: sql`now()` as never,
+      })
+      .where(where);
+    await endUserSessions(tx, actor, actor.userId, actor.sessionId);
+    await recordAudit(tx, actor, {
+      type: 'user.password_changed',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      data: { via: 'change' },
+    });
+  });
+}

@@ -1,0 +1,80 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import type { JobDefinition } from '../../jobs/queue.ts';
+import { emails } from './schema.ts';
+
+const Payload = z.object({ accountId: z.uuid(), emailId: z.uuid() });
+type Payload = z.infer<typeof Payload>;
+
+const transports = new Map<string, Transporter>();
+const transportFor = (url: string) => {
+  let t = transports.get(url);
+  if (!t) transports.set(url, (t = nodemailer.createTransport(url)));
+  return t;
+};
+
+export const deliverEmailJob = { name: 'email.deliver' } as const;
+
+/**
+ * Deliver one stored email over SMTP (or leave it in the outbox when no SMTP is configured).
+ * Throws on SMTP failure so pg-boss retries with backoff; the last error stays on the row.
+ */
+export function deliverEmailDefinition(deps: Deps): JobDefinition<Payload> {
+  return {
+    name: deliverEmailJob.name,
+    retryLimit: 5,
+    retryDelaySeconds: 10,
+    async handler(raw) {
+      const { accountId, emailId } = Payload.parse(raw);
+      const where = and(eq(emails.accountId, accountId), eq(emails.id, emailId));
+      const [email] = await deps.db.select().from(emails).where(where);
+      if (!email || email.status === 'sent' || email.status === 'outbox') return;
+      if (!deps.config.smtpUrl) {
+        await deps.db.update(emails).set({ status: 'outbox' }).where(where);
+        return;
+      }
+      try {
+        await transportFor(deps.config.smtpUrl).sendMail({
+          from: deps.config.emailFrom,
+          to: email.toAddress,
+          subject: email.subject,
+          text: email.textBody,
+          ...(email.htmlBody ? { html: email.htmlBody } : {}),
+          headers: { 'X-OpenAMS-Email-Id': email.id },
+        });
+        await deps.db
+          .update(emails)
+          .set({
+            status: 'sent',
+            sentAt: sql`now()` as never,
+            attempts: sql`${emails.attempts} + 1` as never,
+            lastError: null,
+          })
+          .where(where);
+      } catch (err) {
+        await deps.db
+          .update(emails)
+          .set({
+            attempts: sql`${emails.attempts} + 1` as never,
+            lastError: String((err as Error).message).slice(0, 1000),
+          })
+          .where(where);
+        throw err;
+      }
+    },
+  };
+}
+
+/** Re-dispatch emails still queued a few minutes after creation (a crash between commit and send). */
+export async function sweepQueuedEmails(deps: Deps): Promise<number> {
+  const stale = await deps.db
+    .select({ accountId: emails.accountId, id: emails.id })
+    .from(emails)
+    .where(and(eq(emails.status, 'queued'), lt(emails.createdAt, new Date(Date.now() - 2 * 60_000))))
+    .limit(500);
+  for (const e of stale)
+    await deps.jobs.send(deliverEmailJob, { accountId: e.accountId, emailId: e.id }, { singletonKey: e.id });
+  return stale.length;
+}

@@ -1,0 +1,32 @@
+import { foreignKey, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
+import { accounts } from '../accounts/schema.ts';
+
+export const EMAIL_STATUSES = ['queued', 'sent', 'outbox', 'failed'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/**
+ * Every email the system sends. Without SMTP configured this table *is* the outbox: messages end
+ * in status `outbox` and an admin reads them on the Outbox page.
+ */
+export const emails = pgTable(
+  'emails',
+  {
+    ...tenantColumns(),
+    kind: text('kind').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    status: text('status').$type<EmailStatus>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    foreignKey({ columns: [t.accountId], foreignColumns: [accounts.id] }).onDelete('cascade'),
+    index('emails_created_idx').on(t.accountId, t.createdAt),
+  ],
+);

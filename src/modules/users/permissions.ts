@@ -1,0 +1,30 @@
+/** Security-group permission categories and levels (PERMISSIONS.md, "Security Group permissions"). */
+export type GroupPermissions = {
+  salesEnablement: { visible: boolean };
+  individual: { visible: boolean; edit: boolean };
+  agent: { visible: boolean; edit: boolean };
+  administrative: { manageUsers: boolean };
+  marketing: { visible: boolean };
+  reporting: { visible: boolean };
+  recordAccess: { restriction: 'none' | 'accessible_agents'; includeUnassigned: boolean };
+};
+
+export const ALL_PERMISSIONS: GroupPermissions = {
+  salesEnablement: { visible: true },
+  individual: { visible: true, edit: true },
+  agent: { visible: true, edit: true },
+  administrative: { manageUsers: true },
+  marketing: { visible: true },
+  reporting: { visible: true },
+  recordAccess: { restriction: 'none', includeUnassigned: false },
+};
+
+export const NO_PERMISSIONS: GroupPermissions = {
+  salesEnablement: { visible: false },
+  individual: { visible: false, edit: false },
+  agent: { visible: false, edit: false },
+  administrative: { manageUsers: false },
+  marketing: { visible: false },
+  reporting: { visible: false },
+  recordAccess: { restriction: 'none', includeUnassigned: false },
+};

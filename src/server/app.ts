@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ping } from '../db/client.ts';
+import type { Deps } from '../deps.ts';
+import { accountRoutes } from '../modules/accounts/routes.ts';
+import { apiKeyRoutes } from '../modules/api-keys/routes.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import { emailRoutes } from '../modules/email/routes.ts';
+import { userRoutes } from '../modules/users/routes.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
+const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+  version: string;
+};
+
+export type BuildAppOptions = { logger?: boolean | object; serveWeb?: boolean };
+
+/**
+ * Assemble the HTTP app in three layers: external plugins (cookies, headers, OpenAPI), app plugins
+ * (errors, auth), then routes. `deps` carries the database, job queue and config.
+ */
+export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? { level: deps.config.logLevel },
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: deps.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // 1. External plugins
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: deps.config.baseUrl.startsWith('https:') ? [] : null,
+      },
+    },
+    hsts: deps.config.baseUrl.startsWith('https:'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OpenAMS API',
+        version: pkg.version,
+        description:
+          'The API of OpenAMS, used by the web app and by integrators. Authenticate with the session cookie ' +
+          '(plus X-CSRF-Token on unsafe methods) or `Authorization: Bearer <api key>`. Errors are ' +
+          'application/problem+json (RFC 9457).',
+      },
+      servers: [{ url: deps.config.baseUrl }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'openams_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // 2. App plugins
+  registerErrorHandling(app);
+  registerAuth(app, deps);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // 3. Routes
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get(
+    '/readyz',
+    { schema: { hide: true, response: { 200: z.object({ status: z.literal('ready') }) } } },
+    async (_req, reply) => {
+      try {
+        await ping(deps.database);
+        return { status: 'ready' as const };
+      } catch {
+        return sendProblem(reply, { status: 503, detail: 'The database is not reachable.' });
+      }
+    },
+  );
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps));
+      await api.register(userRoutes(deps));
+      await api.register(accountRoutes(deps));
+      await api.register(apiKeyRoutes(deps));
+      await api.register(emailRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
+    // Client-side routes: any other GET outside /api gets the app shell.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api')) {
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      }
+      return sendProblem(reply, {
+        status: 404,
+        detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
+      });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Schemas shared by every route module: problem+json, list pages, ids, times. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    missing: z.array(z.string()).optional(),
+    requestId: z.string().optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+type Code = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429;
+/** The error answers a route can give, for its schema and the OpenAPI document. */
+export function problems<C extends Code>(...codes: C[]): Record<C, typeof ProblemSchema> {
+  return Object.fromEntries(codes.map((c) => [c, ProblemSchema])) as Record<C, typeof ProblemSchema>;
+}
+export const AUTHED = [400, 401, 403] as const;
+
+export const Timestamp = z.iso.datetime().describe('ISO 8601 time in UTC');
+export const IdParams = z.strictObject({ id: z.uuid({ message: 'Must be a valid id.' }) });
+
+export const PageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** Dates leave the API as ISO strings: applied to every payload before the response schema checks it. */
+export function datesToIso(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(datesToIso);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = datesToIso(v);
+    return out;
+  }
+  return value;
+}
+
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
+
+/** Use-case results to response bodies: Dates become ISO strings, typed to match the schemas. */
+export const toJson = <T>(value: T): Jsonified<T> => datesToIso(value) as Jsonified<T>;

@@ -1,0 +1,54 @@
+import pino from 'pino';
+import type { Config } from '../config.ts';
+import { type Database, openPglite, openPostgres } from '../db/client.ts';
+import { acquireDataDirLock } from '../db/data-dir-lock.ts';
+import type { Deps } from '../deps.ts';
+import { createJobs, type JobDefinition } from '../jobs/queue.ts';
+import { deliverEmailDefinition } from '../modules/email/deliver-email.ts';
+
+export type Runtime = Deps & { shutdown(): Promise<void> };
+
+/**
+ * Open the database (PGlite in DATA_DIR unless DATABASE_URL is set), apply migrations, start the
+ * job queue. Shared by the server, the CLI and tests.
+ */
+export async function openRuntime(
+  config: Config,
+  opts: { role: 'server' | 'cli'; socket?: string; workers?: boolean; database?: Database } = {
+    role: 'server',
+  },
+): Promise<Runtime> {
+  const log = pino({ level: config.logLevel });
+  let releaseLock = () => {};
+  let database = opts.database;
+  if (!database) {
+    if (config.databaseUrl) {
+      database = await openPostgres(config.databaseUrl, config.databasePoolSize);
+    } else {
+      releaseLock = acquireDataDirLock(config.dataDir, {
+        role: opts.role,
+        ...(opts.socket ? { socket: opts.socket } : {}),
+      });
+      try {
+        database = await openPglite({ dataDir: `${config.dataDir}/pglite` });
+      } catch (e) {
+        releaseLock();
+        throw e;
+      }
+    }
+    await database.migrate();
+  }
+  const jobs = createJobs(database, log);
+  const deps: Deps = { config, database, db: database.db, jobs, log };
+  const definitions: JobDefinition<never>[] = [deliverEmailDefinition(deps) as JobDefinition<never>];
+  await jobs.start(definitions, { workers: opts.workers ?? config.jobWorkers });
+  const ownsDatabase = !opts.database;
+  return {
+    ...deps,
+    async shutdown() {
+      await jobs.stop();
+      if (ownsDatabase) await database.close();
+      releaseLock();
+    },
+  };
+}
