@@ -7,7 +7,7 @@ export type JobDefinition<P> = {
   name: string;
   retryLimit: number;
   retryDelaySeconds: number;
-  handler: (payload: P) => Promise<void>;
+  handler: (payload: P, meta?: { retryCount: number; isLastAttempt: boolean }) => Promise<void>;
 };
 
 export type Jobs = {
@@ -48,9 +48,18 @@ export function createJobs(database: Database, log: Logger): Jobs {
           retryBackoff: true,
         });
         if (workers) {
-          await boss.work(def.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
-            for (const job of jobs) await def.handler(job.data as never);
-          });
+          await boss.work(
+            def.name,
+            { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true },
+            async (jobs) => {
+              for (const job of jobs) {
+                await def.handler(job.data as never, {
+                  retryCount: job.retryCount,
+                  isLastAttempt: job.retryCount >= job.retryLimit,
+                });
+              }
+            },
+          );
         }
       }
     },

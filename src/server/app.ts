@@ -23,7 +23,7 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { emailRoutes } from '../modules/email/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
+import { registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
@@ -47,6 +47,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body is refused with 415 instead of reaching a schema as a string.
+  app.removeContentTypeParser('text/plain');
 
   // 1. External plugins
   await app.register(cookie);
@@ -124,19 +126,16 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     { prefix: '/api/v1' },
   );
 
-  if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
-    // Client-side routes: any other GET outside /api gets the app shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api')) {
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-      }
-      return sendProblem(reply, {
-        status: 404,
-        detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
-      });
-    });
-  }
+  const indexHtmlPath = path.join(WEB_DIST, 'index.html');
+  const serveWeb = opts.serveWeb !== false && fs.existsSync(indexHtmlPath);
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  const indexHtml = serveWeb ? fs.readFileSync(indexHtmlPath) : null;
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes: any other GET outside /api gets the web app's shell.
+    if (indexHtml && request.method === 'GET' && !request.url.startsWith('/api')) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    }
+    return routeNotFound(request, reply);
+  });
   return app;
 }

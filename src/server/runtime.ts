@@ -4,7 +4,7 @@ import { type Database, openPglite, openPostgres } from '../db/client.ts';
 import { acquireDataDirLock } from '../db/data-dir-lock.ts';
 import type { Deps } from '../deps.ts';
 import { createJobs, type JobDefinition } from '../jobs/queue.ts';
-import { deliverEmailDefinition } from '../modules/email/deliver-email.ts';
+import { deliverEmailDefinition, sweepQueuedEmails } from '../modules/email/deliver-email.ts';
 
 export type Runtime = Deps & { shutdown(): Promise<void> };
 
@@ -41,11 +41,21 @@ export async function openRuntime(
   const jobs = createJobs(database, log);
   const deps: Deps = { config, database, db: database.db, jobs, log };
   const definitions: JobDefinition<never>[] = [deliverEmailDefinition(deps) as JobDefinition<never>];
-  await jobs.start(definitions, { workers: opts.workers ?? config.jobWorkers });
+  const workers = opts.workers ?? config.jobWorkers;
+  await jobs.start(definitions, { workers });
+  // Emails committed but never handed to the queue (a crash in between) are picked up here.
+  const sweep = workers
+    ? setInterval(
+        () => void sweepQueuedEmails(deps).catch((err: unknown) => log.error({ err }, 'email sweep failed')),
+        60_000,
+      )
+    : undefined;
+  sweep?.unref();
   const ownsDatabase = !opts.database;
   return {
     ...deps,
     async shutdown() {
+      clearInterval(sweep);
       await jobs.stop();
       if (ownsDatabase) await database.close();
       releaseLock();

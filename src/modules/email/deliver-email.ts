@@ -26,7 +26,7 @@ export function deliverEmailDefinition(deps: Deps): JobDefinition<Payload> {
     name: deliverEmailJob.name,
     retryLimit: 5,
     retryDelaySeconds: 10,
-    async handler(raw) {
+    async handler(raw, meta) {
       const { accountId, emailId } = Payload.parse(raw);
       const where = and(eq(emails.accountId, accountId), eq(emails.id, emailId));
       const [email] = await deps.db.select().from(emails).where(where);
@@ -59,6 +59,7 @@ export function deliverEmailDefinition(deps: Deps): JobDefinition<Payload> {
           .set({
             attempts: sql`${emails.attempts} + 1` as never,
             lastError: String((err as Error).message).slice(0, 1000),
+            ...(meta?.isLastAttempt ? { status: 'failed' as const } : {}),
           })
           .where(where);
         throw err;

@@ -36,7 +36,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/v1/')) return;
+    if (!request.url.startsWith('/api/v1/') || !request.routeOptions.url) return; // unknown routes: 404
     const config = request.routeOptions.config;
     if (config.auth === false) return;
     const ctx = requestContext(request);

@@ -118,12 +118,11 @@ export function registerErrorHandling(app: FastifyInstance) {
       detail: 'Something went wrong on our side. The error was logged with this request id.',
     });
   });
-
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, {
-      status: 404,
-      type: typeUri('not-found'),
-      detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
-    }),
-  );
 }
+
+export const routeNotFound = (request: FastifyRequest, reply: FastifyReply) =>
+  sendProblem(reply, {
+    status: 404,
+    type: typeUri('not-found'),
+    detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
+  });

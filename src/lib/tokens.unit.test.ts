@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { newId } from './ids.ts';
+import { accountIdOfToken, mintAccountToken, safeEqual, sha256 } from './tokens.ts';
+
+describe('account tokens', () => {
+  it('carry their account id and differ every time', () => {
+    const id = newId();
+    const a = mintAccountToken(id);
+    const b = mintAccountToken(id);
+    expect(a).not.toBe(b);
+    expect(accountIdOfToken(a)).toBe(id);
+    expect(a).toMatch(/^[A-Za-z0-9_-]{64}$/);
+  });
+
+  it('reject what is not a token', () => {
+    for (const s of ['', 'abc', 'A'.repeat(39), 'A'.repeat(201), `${'A'.repeat(50)}!`, '%%%%'.repeat(20)]) {
+      expect(accountIdOfToken(s)).toBeNull();
+    }
+  });
+
+  it('hash and compare', () => {
+    expect(sha256('x')).toHaveLength(64);
+    expect(safeEqual('abc', 'abc')).toBe(true);
+    expect(safeEqual('abc', 'abd')).toBe(false);
+    expect(safeEqual('abc', 'abcd')).toBe(false);
+  });
+});
