@@ -11,7 +11,6 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   SMTP_URL: z.string().optional(),
   EMAIL_FROM: z.string().default('OpenAMS <no-reply@openams.local>'),
-  SESSION_SECRET: z.string().min(32).optional(),
   SESSION_MAX_AGE_HOURS: z.coerce
     .number()
     .positive()

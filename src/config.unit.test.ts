@@ -32,13 +32,13 @@ describe('loadConfig', () => {
 
   it('lists every invalid variable at once', () => {
     try {
-      loadConfig({ PORT: 'eighty', BASE_URL: 'not a url', SESSION_SECRET: 'short' });
+      loadConfig({ PORT: 'eighty', BASE_URL: 'not a url', SESSION_IDLE_MINUTES: '-5' });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       expect((e as Error).message).toContain('PORT');
       expect((e as Error).message).toContain('BASE_URL');
-      expect((e as Error).message).toContain('SESSION_SECRET');
+      expect((e as Error).message).toContain('SESSION_IDLE_MINUTES');
     }
   });
 });
