@@ -5,3 +5,6 @@ export * from '../modules/auth/schema.ts';
 export * from '../modules/api-keys/schema.ts';
 export * from '../modules/email/schema.ts';
 export * from '../modules/audit/schema.ts';
+export * from '../modules/agents/schema.ts';
+export * from '../modules/teams/schema.ts';
+export * from '../modules/record-types/schema.ts';

@@ -22,6 +22,10 @@ import { apiKeyRoutes } from '../modules/api-keys/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { emailRoutes } from '../modules/email/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
+import { userAdminRoutes } from '../modules/users/admin-routes.ts';
+import { teamRoutes } from '../modules/teams/routes.ts';
+import { agentRoutes } from '../modules/agents/routes.ts';
+import { recordTypeRoutes } from '../modules/record-types/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
 
@@ -122,6 +126,10 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(accountRoutes(deps));
       await api.register(apiKeyRoutes(deps));
       await api.register(emailRoutes(deps));
+      await api.register(userAdminRoutes(deps));
+      await api.register(teamRoutes(deps));
+      await api.register(agentRoutes(deps));
+      await api.register(recordTypeRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

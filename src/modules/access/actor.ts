@@ -1,6 +1,6 @@
 import type { Package } from '../accounts/schema.ts';
 import type { ApiKeyScope } from '../api-keys/schema.ts';
-import type { GroupPermissions } from '../users/permissions.ts';
+import type { AccessProfile } from './can.ts';
 
 /** Where a request came from; recorded on audit events. */
 export type RequestContext = { ip?: string | undefined; userAgent?: string | undefined };
@@ -11,8 +11,9 @@ export type UserActor = Base & {
   kind: 'user';
   userId: string;
   sessionId: string | null;
-  permissions: GroupPermissions;
   mustChangePassword: boolean;
+  /** Security group, user sales permissions and agent links, as `can()` reads them. */
+  profile: AccessProfile;
 };
 
 export type ApiKeyActor = Base & { kind: 'api_key'; apiKeyId: string; scope: ApiKeyScope };

@@ -39,3 +39,16 @@ export const DEFAULT_SALES_PERMISSIONS: SalesPermissions = {
     viewUnassignedRecordings: false,
   },
 };
+
+/** Everything a first admin gets: all bits on the given record types, every flag the package has. */
+export function fullSalesPermissions(recordTypeIds: string[], pkg: string): SalesPermissions {
+  return {
+    ...DEFAULT_SALES_PERMISSIONS,
+    recordTypeAccess: Object.fromEntries(
+      recordTypeIds.map((id) => [id, { view: true, add: true, edit: true, delete: true }]),
+    ),
+    flags: Object.fromEntries(
+      SALES_FLAGS.map((f) => [f, pkg === 'scale' || !SCALE_ONLY_FLAGS.has(f)]),
+    ) as Record<SalesFlag, boolean>,
+  };
+}

@@ -7,28 +7,40 @@ import type { Actor } from '../access/actor.ts';
 import { requireAccountAdmin } from '../access/require.ts';
 import { diff } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { accounts } from './schema.ts';
-
-const columns = {
-  id: accounts.id,
-  name: accounts.name,
-  package: accounts.package,
-  timeZone: accounts.timeZone,
-  createdAt: accounts.createdAt,
-};
+import { assertRecordTypesExist } from '../record-types/record-types.ts';
+import { accounts, DEFAULT_CUSTOM_FIELD_LABELS } from './schema.ts';
 
 // The accounts table is the tenant root: its own id is the account filter.
 const ownAccount = (actor: Actor) => eq(accounts.id, actor.accountId);
 
-export async function getAccount(deps: Deps, opts: { actor: Actor }) {
-  const [row] = await deps.db.select(columns).from(accounts).where(ownAccount(opts.actor));
+export async function getAccount(deps: Pick<Deps, 'db'>, opts: { actor: Actor }) {
+  const [row] = await deps.db
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      package: accounts.package,
+      timeZone: accounts.timeZone,
+      settings: accounts.settings,
+      createdAt: accounts.createdAt,
+    })
+    .from(accounts)
+    .where(ownAccount(opts.actor));
   if (!row) throw notFound('Account');
-  return row;
+  const { settings, ...rest } = row;
+  return {
+    ...rest,
+    defaultRecordTypeId: settings.defaultRecordTypeId ?? null,
+    customFieldLabels: settings.customFieldLabels ?? DEFAULT_CUSTOM_FIELD_LABELS,
+  };
 }
+
+const Label = z.string().trim().min(1, 'Required.').max(60);
 
 export const UpdateAccountInput = z.strictObject({
   name: z.string().trim().min(1, 'Required.').max(200).optional(),
   timeZone: TimeZone.optional(),
+  defaultRecordTypeId: z.uuid().optional(),
+  customFieldLabels: z.tuple([Label, Label, Label, Label]).optional(),
 });
 
 /** Account settings an admin may change. The package is the operator's to change (CLI). */
@@ -39,17 +51,23 @@ export async function updateAccount(
   const { actor, patch } = opts;
   requireAccountAdmin(actor);
   await deps.db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ name: accounts.name, timeZone: accounts.timeZone })
-      .from(accounts)
-      .where(ownAccount(actor))
-      .for('update');
+    const [before] = await tx.select().from(accounts).where(ownAccount(actor)).for('update');
     if (!before) throw notFound('Account');
-    const changes = diff(before, patch);
+    if (patch.defaultRecordTypeId) await assertRecordTypesExist(tx, actor, [patch.defaultRecordTypeId]);
+    const { defaultRecordTypeId, customFieldLabels, ...columns } = patch;
+    const settings = {
+      ...before.settings,
+      ...(defaultRecordTypeId ? { defaultRecordTypeId } : {}),
+      ...(customFieldLabels ? { customFieldLabels } : {}),
+    };
+    const changes = {
+      ...diff({ name: before.name, timeZone: before.timeZone }, columns),
+      ...diff(before.settings as Record<string, unknown>, { defaultRecordTypeId, customFieldLabels }),
+    };
     if (Object.keys(changes).length === 0) return;
     await tx
       .update(accounts)
-      .set({ ...patch, updatedAt: sql`now()` as never })
+      .set({ ...columns, settings, updatedAt: sql`now()` as never })
       .where(ownAccount(actor));
     await recordAudit(tx, actor, {
       type: 'account.updated',

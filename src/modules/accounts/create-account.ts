@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { AppError, parseInput } from '../../lib/errors.ts';
@@ -12,6 +12,8 @@ import { securityGroups } from '../users/schema.ts';
 import { insertUserWithLogins } from '../users/insert-user.ts';
 import { PACKAGES } from './schema.ts';
 import { accounts } from './schema.ts';
+import { fullSalesPermissions } from '../access/sales-permissions.ts';
+import { seedDefaultRecordTypes } from '../record-types/record-types.ts';
 
 export const CreateAccountInput = z.strictObject({
   name: z.string().trim().min(1, 'Required.').max(200),
@@ -66,6 +68,11 @@ export async function createAccount(
     await tx
       .insert(accounts)
       .values({ id: accountId, name: data.name, package: data.package, timeZone: data.timeZone });
+    const typeIds = await seedDefaultRecordTypes(tx, actor);
+    await tx
+      .update(accounts)
+      .set({ settings: { defaultRecordTypeId: typeIds[0]! } })
+      .where(eq(accounts.id, accountId));
     await tx.insert(securityGroups).values({
       accountId,
       id: groupId,
@@ -81,6 +88,7 @@ export async function createAccount(
       timeZone: data.admin.timeZone ?? data.timeZone,
       securityGroupId: groupId,
       mustChangePassword: temporaryPassword !== undefined,
+      salesPermissions: fullSalesPermissions(typeIds, data.package),
     });
     await recordAudit(tx, actor, {
       type: 'account.created',

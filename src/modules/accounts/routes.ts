@@ -15,6 +15,8 @@ const AccountSchema = z
     package: z.enum(PACKAGES),
     timeZone: z.string(),
     createdAt: Timestamp,
+    defaultRecordTypeId: z.uuid().nullable(),
+    customFieldLabels: z.array(z.string()),
   })
   .meta({ id: 'Account' });
 

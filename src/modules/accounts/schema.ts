@@ -4,7 +4,19 @@ import { createdAt, ts } from '../../db/columns.ts';
 export const PACKAGES = ['enhanced_records', 'accelerate', 'elevate', 'scale'] as const;
 export type Package = (typeof PACKAGES)[number];
 
-export type AccountSettings = Record<string, unknown>;
+export type AccountSettings = {
+  /** The Record Type new Sales Records get when none is chosen (scheduler bookings, lead posts). */
+  defaultRecordTypeId?: string;
+  /** Labels of the four renameable user custom fields. */
+  customFieldLabels?: [string, string, string, string];
+};
+
+export const DEFAULT_CUSTOM_FIELD_LABELS: [string, string, string, string] = [
+  'Custom field 1',
+  'Custom field 2',
+  'Custom field 3',
+  'Custom field 4',
+];
 
 /** An agency (tenant). Its own `id` is the `account_id` of every row it owns. */
 export const accounts = pgTable('accounts', {

@@ -35,7 +35,20 @@ export type AuditEvent =
       subjectId: string;
       data: { name: string; scope: string };
     }
-  | { type: 'api_key.revoked'; subjectType: 'api_key'; subjectId: string; data: { name: string } };
+  | { type: 'api_key.revoked'; subjectType: 'api_key'; subjectId: string; data: { name: string } }
+  | {
+      type: 'user.suspended' | 'user.reactivated' | 'user.deleted';
+      subjectType: 'user';
+      subjectId: string;
+      data: Record<string, unknown>;
+    }
+  | { type: 'user.login_info_sent'; subjectType: 'user'; subjectId: string; data: { email: string } }
+  | {
+      type: `${'security_group' | 'team' | 'agent' | 'record_type'}.${'created' | 'updated' | 'deleted'}`;
+      subjectType: 'security_group' | 'team' | 'agent' | 'record_type';
+      subjectId: string;
+      data: Record<string, unknown>;
+    };
 
 /** Field-level change set: `{ field: { from, to } }`. */
 export type Changes = Record<string, { from: unknown; to: unknown }>;

@@ -29,8 +29,16 @@ export async function resolveSession(
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
       mustChangePassword: users.mustChangePassword,
+      userType: users.userType,
+      sales: users.salesPermissions,
       permissions: securityGroups.permissions,
       accountPackage: accounts.package,
+      linked: sql<
+        string[]
+      >`array(select l.agent_id from user_agent_links l where l.account_id = ${sessions.accountId} and l.user_id = ${sessions.userId} and l.kind = 'linked')`,
+      accessible: sql<
+        string[]
+      >`array(select l.agent_id from user_agent_links l where l.account_id = ${sessions.accountId} and l.user_id = ${sessions.userId} and l.kind = 'accessible')`,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.accountId, sessions.accountId), eq(users.id, sessions.userId)))
@@ -63,8 +71,16 @@ export async function resolveSession(
     accountPackage: row.accountPackage,
     userId: row.userId,
     sessionId: row.sessionId,
-    permissions: row.permissions,
     mustChangePassword: row.mustChangePassword,
+    profile: {
+      userId: row.userId,
+      package: row.accountPackage,
+      userType: row.userType,
+      group: row.permissions,
+      sales: row.sales,
+      linkedAgentIds: new Set(row.linked),
+      accessibleAgentIds: new Set(row.accessible),
+    },
     csrfToken: row.csrfToken,
     ctx,
   };

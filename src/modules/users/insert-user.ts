@@ -4,6 +4,7 @@ import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import type { SalesPermissions } from '../access/sales-permissions.ts';
 import { loginNames, users, type UserType } from './schema.ts';
 
 export type NewUser = {
@@ -16,6 +17,7 @@ export type NewUser = {
   securityGroupId: string;
   mustChangePassword: boolean;
   userType?: UserType;
+  salesPermissions?: SalesPermissions;
 };
 
 /**

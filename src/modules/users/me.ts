@@ -9,6 +9,8 @@ import type { UserActor } from '../access/actor.ts';
 import { diff } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { securityGroups, users } from './schema.ts';
+import { can } from '../access/can.ts';
+import { TASK_IDS } from '../access/tasks.ts';
 
 /** The signed-in user, their account and their group's permissions (what `GET /me` returns). */
 export async function getMe(deps: Deps, opts: { actor: UserActor }) {
@@ -41,8 +43,10 @@ export async function getMe(deps: Deps, opts: { actor: UserActor }) {
   if (!row) throw new AppError('unauthenticated', 'Sign in again.');
   return {
     ...row,
-    permissions: actor.permissions,
-    isAccountAdmin: actor.permissions.administrative.manageUsers,
+    permissions: actor.profile.group,
+    salesPermissions: actor.profile.sales,
+    isAccountAdmin: actor.profile.group.administrative.manageUsers,
+    tasks: TASK_IDS.filter((t) => can(actor.profile, t).allowed),
   };
 }
 

@@ -6,6 +6,7 @@ import { userActorOf } from '../../server/plugins/auth.ts';
 import { PACKAGES } from '../accounts/schema.ts';
 import { getMe, UpdateProfileInput, updateMyProfile } from './me.ts';
 import { USER_TYPES } from './schema.ts';
+import { SalesPermissionsSchema } from '../access/schemas.ts';
 
 const PermissionsSchema = z.object({
   salesEnablement: z.object({ visible: z.boolean() }),
@@ -33,6 +34,9 @@ export const MeSchema = z
     securityGroupName: z.string(),
     isAccountAdmin: z.boolean(),
     permissions: PermissionsSchema,
+    salesPermissions: SalesPermissionsSchema,
+    /** Tasks of the matrix this user may do (without a particular record), for showing what exists. */
+    tasks: z.array(z.string()),
     account: z.object({ id: z.uuid(), name: z.string(), package: z.enum(PACKAGES), timeZone: z.string() }),
     csrfToken: z.string().nullable(),
   })

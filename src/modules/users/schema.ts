@@ -12,7 +12,11 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
 import { accounts } from '../accounts/schema.ts';
+import { DEFAULT_SALES_PERMISSIONS, type SalesPermissions } from '../access/sales-permissions.ts';
 import type { GroupPermissions } from './permissions.ts';
+
+/** A typed signature (text in a script font) or a drawn one (a PNG data URL). */
+export type Signature = { kind: 'typed'; text: string } | { kind: 'drawn'; dataUrl: string };
 
 export const securityGroups = pgTable(
   'security_groups',
@@ -48,6 +52,19 @@ export const users = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     securityGroupId: uuid('security_group_id').notNull(),
     suspendedAt: ts('suspended_at'),
+    salesPermissions: jsonb('sales_permissions')
+      .$type<SalesPermissions>()
+      .notNull()
+      .default(DEFAULT_SALES_PERMISSIONS),
+    /** The four renameable custom fields (labels are account settings). */
+    customFields: jsonb('custom_fields')
+      .$type<[string, string, string, string]>()
+      .notNull()
+      .default(['', '', '', '']),
+    viewOtherUsersActivities: boolean('view_other_users_activities').notNull().default(false),
+    phone: text('phone'),
+    npn: text('npn'),
+    signature: jsonb('signature').$type<Signature | null>(),
     passwordChangedAt: ts('password_changed_at'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -60,8 +77,13 @@ export const users = pgTable(
       columns: [t.accountId, t.securityGroupId],
       foreignColumns: [securityGroups.accountId, securityGroups.id],
     }),
-    uniqueIndex('users_email_uq').on(t.accountId, sql`lower(${t.email})`),
-    uniqueIndex('users_username_uq').on(t.accountId, sql`lower(${t.username})`),
+    // Deleted users keep their row (history stays attributed) but free their names.
+    uniqueIndex('users_email_uq')
+      .on(t.accountId, sql`lower(${t.email})`)
+      .where(sql`deleted_at is null`),
+    uniqueIndex('users_username_uq')
+      .on(t.accountId, sql`lower(${t.username})`)
+      .where(sql`deleted_at is null`),
     index('users_group_idx').on(t.accountId, t.securityGroupId),
   ],
 );
@@ -82,5 +104,44 @@ export const loginNames = pgTable(
       'cascade',
     ),
     index('login_names_user_idx').on(t.accountId, t.userId),
+  ],
+);
+
+/** One or more sales rep IDs per user; one is the default. */
+export const userSalesRepIds = pgTable(
+  'user_sales_rep_ids',
+  {
+    ...tenantColumns(),
+    userId: uuid('user_id').notNull(),
+    value: text('value').notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    foreignKey({ columns: [t.accountId, t.userId], foreignColumns: [users.accountId, users.id] }).onDelete(
+      'cascade',
+    ),
+    uniqueIndex('user_sales_rep_ids_value_uq').on(t.accountId, t.userId, t.value),
+  ],
+);
+
+/** Users whose Activities a user may see ("View Other Users' Activities"). */
+export const userActivityVisibility = pgTable(
+  'user_activity_visibility',
+  {
+    accountId: uuid('account_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    visibleUserId: uuid('visible_user_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.userId, t.visibleUserId] }),
+    foreignKey({ columns: [t.accountId, t.userId], foreignColumns: [users.accountId, users.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({
+      columns: [t.accountId, t.visibleUserId],
+      foreignColumns: [users.accountId, users.id],
+    }).onDelete('cascade'),
   ],
 );
