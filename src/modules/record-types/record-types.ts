@@ -18,43 +18,44 @@ const StatusInput = z.strictObject({
   isClosedWon: z.boolean().default(false),
 });
 
-const statusesRule = (statuses: { name: string; isClosedWon: boolean }[], ctx: z.RefinementCtx) => {
-  if (statuses.filter((s) => s.isClosedWon).length > 1) {
-    ctx.addIssue({ code: 'custom', path: ['statuses'], message: 'Only one status can mark "closed won".' });
-  }
-  const seen = new Set<string>();
-  statuses.forEach((s, i) => {
-    const k = s.name.toLowerCase();
-    if (seen.has(k))
-      ctx.addIssue({ code: 'custom', path: ['statuses', i, 'name'], message: 'Status names must differ.' });
-    seen.add(k);
+/** The ordered statuses of a type: at least one, distinct names, at most one "closed won". */
+const StatusList = z
+  .array(StatusInput)
+  .min(1, 'A record type needs at least one status.')
+  .max(50)
+  .superRefine((statuses, ctx) => {
+    if (statuses.filter((s) => s.isClosedWon).length > 1) {
+      ctx.addIssue({ code: 'custom', message: 'Only one status can mark "closed won".' });
+    }
+    const seen = new Set<string>();
+    statuses.forEach((s, i) => {
+      const k = s.name.toLowerCase();
+      if (seen.has(k))
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: 'Status names must differ.' });
+      seen.add(k);
+    });
   });
-};
 
-export const RecordTypeInput = z
-  .strictObject({
-    name: z.string().trim().min(1, 'Required.').max(60),
-    description: z.string().trim().max(500).default(''),
-    sortOrder: z.number().int().min(0).max(1000).default(0),
-    listOptions: z
-      .strictObject({ columns: z.array(z.string().max(60)).max(30), sort: z.string().max(60) })
-      .default({ columns: [], sort: '-createdAt' }),
-    statuses: z.array(StatusInput).min(1, 'A record type needs at least one status.').max(50),
-  })
-  .superRefine((v, ctx) => statusesRule(v.statuses, ctx));
+export const RecordTypeInput = z.strictObject({
+  name: z.string().trim().min(1, 'Required.').max(60),
+  description: z.string().trim().max(500).default(''),
+  sortOrder: z.number().int().min(0).max(1000).default(0),
+  listOptions: z
+    .strictObject({ columns: z.array(z.string().max(60)).max(30), sort: z.string().max(60) })
+    .default({ columns: [], sort: '-createdAt' }),
+  statuses: StatusList,
+});
 
-export const RecordTypePatch = z
-  .strictObject({
-    name: z.string().trim().min(1, 'Required.').max(60).optional(),
-    description: z.string().trim().max(500).optional(),
-    sortOrder: z.number().int().min(0).max(1000).optional(),
-    listOptions: z
-      .strictObject({ columns: z.array(z.string().max(60)).max(30), sort: z.string().max(60) })
-      .optional(),
-    /** The full ordered list: statuses with an id are kept (renamed), without are added, missing ones removed. */
-    statuses: z.array(StatusInput).min(1).max(50).optional(),
-  })
-  .superRefine((v, ctx) => v.statuses && statusesRule(v.statuses, ctx));
+export const RecordTypePatch = z.strictObject({
+  name: z.string().trim().min(1, 'Required.').max(60).optional(),
+  description: z.string().trim().max(500).optional(),
+  sortOrder: z.number().int().min(0).max(1000).optional(),
+  listOptions: z
+    .strictObject({ columns: z.array(z.string().max(60)).max(30), sort: z.string().max(60) })
+    .optional(),
+  /** The full ordered list: statuses with an id are kept (renamed), without are added, missing ones removed. */
+  statuses: StatusList.optional(),
+});
 
 export type RecordTypeView = {
   id: string;
@@ -105,18 +106,16 @@ export async function seedDefaultRecordTypes(tx: DbOrTx, scope: AccountScope): P
     await tx
       .insert(recordTypes)
       .values({ accountId: scope.accountId, id, name: rt.name, description: rt.description, sortOrder: i });
-    await tx
-      .insert(recordStatuses)
-      .values(
-        rt.statuses.map((name, j) => ({
-          accountId: scope.accountId,
-          id: newId(),
-          recordTypeId: id,
-          name,
-          sortOrder: j,
-          isClosedWon: name === rt.closedWon,
-        })),
-      );
+    await tx.insert(recordStatuses).values(
+      rt.statuses.map((name, j) => ({
+        accountId: scope.accountId,
+        id: newId(),
+        recordTypeId: id,
+        name,
+        sortOrder: j,
+        isClosedWon: name === rt.closedWon,
+      })),
+    );
   }
   return ids;
 }
@@ -191,28 +190,24 @@ export async function createRecordType(
         errors: [{ path: 'name', message: 'Already used.' }],
       });
     }
-    await tx
-      .insert(recordTypes)
-      .values({
+    await tx.insert(recordTypes).values({
+      accountId: actor.accountId,
+      id,
+      name: input.name,
+      description: input.description,
+      sortOrder: input.sortOrder,
+      listOptions: input.listOptions,
+    });
+    await tx.insert(recordStatuses).values(
+      input.statuses.map((s, j) => ({
         accountId: actor.accountId,
-        id,
-        name: input.name,
-        description: input.description,
-        sortOrder: input.sortOrder,
-        listOptions: input.listOptions,
-      });
-    await tx
-      .insert(recordStatuses)
-      .values(
-        input.statuses.map((s, j) => ({
-          accountId: actor.accountId,
-          id: newId(),
-          recordTypeId: id,
-          name: s.name,
-          sortOrder: j,
-          isClosedWon: s.isClosedWon,
-        })),
-      );
+        id: newId(),
+        recordTypeId: id,
+        name: s.name,
+        sortOrder: j,
+        isClosedWon: s.isClosedWon,
+      })),
+    );
     await recordAudit(tx, actor, {
       type: 'record_type.created',
       subjectType: 'record_type',
@@ -272,16 +267,14 @@ export async function updateRecordType(
             .set({ name: s.name, sortOrder: j, isClosedWon: s.isClosedWon })
             .where(inAccount(actor, recordStatuses, eq(recordStatuses.id, s.id)));
         } else {
-          await tx
-            .insert(recordStatuses)
-            .values({
-              accountId: actor.accountId,
-              id: newId(),
-              recordTypeId: id,
-              name: s.name,
-              sortOrder: j,
-              isClosedWon: s.isClosedWon,
-            });
+          await tx.insert(recordStatuses).values({
+            accountId: actor.accountId,
+            id: newId(),
+            recordTypeId: id,
+            name: s.name,
+            sortOrder: j,
+            isClosedWon: s.isClosedWon,
+          });
         }
       }
       changes.statuses = { from: [...existingIds].length, to: statuses.map((s) => s.name) };

@@ -22,32 +22,21 @@ const SignatureSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const SalesProfileInput = z
-  .strictObject({
-    phone: Phone.nullable().optional(),
-    npn: z
-      .string()
-      .trim()
-      .regex(/^\d{1,10}$/, 'An NPN is 1 to 10 digits.')
-      .nullable()
-      .optional(),
-    signature: SignatureSchema.nullable().optional(),
-    salesRepIds: z
-      .array(z.strictObject({ value: z.string().trim().min(1, 'Required.').max(50), isDefault: z.boolean() }))
-      .max(20)
-      .optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.salesRepIds?.length) return;
-    if (v.salesRepIds.filter((r) => r.isDefault).length !== 1)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['salesRepIds'],
-        message: 'Mark exactly one sales rep ID as the default.',
-      });
-    if (new Set(v.salesRepIds.map((r) => r.value)).size !== v.salesRepIds.length)
-      ctx.addIssue({ code: 'custom', path: ['salesRepIds'], message: 'Sales rep IDs must differ.' });
+const SalesRepIds = z
+  .array(z.strictObject({ value: z.string().trim().min(1, 'Required.').max(50), isDefault: z.boolean() }))
+  .max(20)
+  .superRefine((ids, ctx) => {
+    if (ids.length === 0) return;
+    if (ids.filter((r) => r.isDefault).length !== 1) ctx.addIssue({ code: 'custom', message: 'Mark exactly one sales rep ID as the default.' });
+    if (new Set(ids.map((r) => r.value)).size !== ids.length) ctx.addIssue({ code: 'custom', message: 'Sales rep IDs must differ.' });
   });
+
+export const SalesProfileInput = z.strictObject({
+  phone: Phone.nullable().optional(),
+  npn: z.string().trim().regex(/^\d{1,10}$/, 'An NPN is 1 to 10 digits.').nullable().optional(),
+  signature: SignatureSchema.nullable().optional(),
+  salesRepIds: SalesRepIds.optional(),
+});
 
 /** The sender details SOA and ACA forms need: phone, signature, sales rep IDs, NPN. */
 export async function getSalesProfile(deps: Deps, opts: { actor: UserActor }) {
