@@ -3,8 +3,12 @@ import type { Deps } from '../deps.ts';
 import { newId } from '../lib/ids.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import type { SystemActor } from '../modules/access/actor.ts';
+import { DEFAULT_SALES_PERMISSIONS } from '../modules/access/sales-permissions.ts';
 import { createAccount } from '../modules/accounts/create-account.ts';
 import { accounts } from '../modules/accounts/schema.ts';
+import { agents, userAgentLinks } from '../modules/agents/schema.ts';
+import { recordTypes } from '../modules/record-types/schema.ts';
+import { teamMembers, teams } from '../modules/teams/schema.ts';
 import { insertUserWithLogins } from '../modules/users/insert-user.ts';
 import { NO_PERMISSIONS } from '../modules/users/permissions.ts';
 import { securityGroups } from '../modules/users/schema.ts';
@@ -12,12 +16,13 @@ import { securityGroups } from '../modules/users/schema.ts';
 export const DEMO_ACCOUNT = 'Sunrise Senior Benefits (demo)';
 export const DEMO_PASSWORD = 'demo-password-2026';
 
-const AGENTS = [
-  ['Maria', 'Alvarez', 'America/New_York'],
-  ['James', 'Whitfield', 'America/Chicago'],
-  ['Priya', 'Natarajan', 'America/Denver'],
-  ['Tom', 'Okafor', 'America/Phoenix'],
-  ['Linda', 'Kowalski', 'America/Los_Angeles'],
+/** [first, last, time zone, NPN, phone, user type] */
+const PEOPLE = [
+  ['Maria', 'Alvarez', 'America/New_York', '17283941', '+13055550142', 'agency_user'],
+  ['James', 'Whitfield', 'America/Chicago', '17283942', '+13125550177', 'agency_user'],
+  ['Priya', 'Natarajan', 'America/Denver', '17283943', '+13035550113', 'agency_user'],
+  ['Tom', 'Okafor', 'America/Phoenix', '17283944', '+16025550190', 'agent_crm_user'],
+  ['Linda', 'Kowalski', 'America/Los_Angeles', '17283945', '+12135550168', 'agency_user'],
 ] as const;
 
 /**
@@ -54,30 +59,87 @@ export async function seedDemo(
   const actor: SystemActor = { kind: 'system', accountId, accountPackage: 'scale', ctx: {} };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await deps.db.transaction(async (tx) => {
+    const types = await tx
+      .select({ id: recordTypes.id, name: recordTypes.name })
+      .from(recordTypes)
+      .where(eq(recordTypes.accountId, accountId));
+    const work = Object.fromEntries(
+      types
+        .filter((t) => t.name !== 'Archive')
+        .map((t) => [t.id, { view: true, add: true, edit: true, delete: false }]),
+    );
+    const archive = Object.fromEntries(
+      types.filter((t) => t.name === 'Archive').map((t) => [t.id, { view: true }]),
+    );
+
     const agentsGroup = newId();
-    await tx.insert(securityGroups).values({
-      accountId,
-      id: agentsGroup,
-      name: 'Sales Agents',
-      permissions: {
-        ...NO_PERMISSIONS,
-        salesEnablement: { visible: true },
-        individual: { visible: true, edit: true },
-        reporting: { visible: true },
+    const downlineGroup = newId();
+    await tx.insert(securityGroups).values([
+      {
+        accountId,
+        id: agentsGroup,
+        name: 'Sales Agents',
+        permissions: {
+          ...NO_PERMISSIONS,
+          salesEnablement: { visible: true },
+          individual: { visible: true, edit: true },
+          agent: { visible: true, edit: false },
+          reporting: { visible: true },
+        },
       },
-    });
-    for (const [first, last, tz] of AGENTS) {
+      {
+        accountId,
+        id: downlineGroup,
+        name: 'Downline Agents',
+        permissions: {
+          ...NO_PERMISSIONS,
+          salesEnablement: { visible: true },
+          individual: { visible: true, edit: true },
+          recordAccess: { restriction: 'accessible_agents', includeUnassigned: false },
+        },
+      },
+    ]);
+    const teamId = newId();
+    await tx.insert(teams).values({ accountId, id: teamId, name: 'Medicare Team' });
+
+    for (const [first, last, tz, npn, phone, userType] of PEOPLE) {
+      const agentId = newId();
       const username = `${first}.${last}`.toLowerCase();
-      await insertUserWithLogins(tx, actor, {
+      await tx
+        .insert(agents)
+        .values({
+          accountId,
+          id: agentId,
+          firstName: first,
+          lastName: last,
+          npn,
+          phone,
+          email: `${username}@sunrise-demo.test`,
+        });
+      const user = await insertUserWithLogins(tx, actor, {
         email: `${username}@sunrise-demo.test`,
         username,
         firstName: first,
         lastName: last,
         passwordHash,
         timeZone: tz,
-        securityGroupId: agentsGroup,
+        securityGroupId: userType === 'agent_crm_user' ? downlineGroup : agentsGroup,
         mustChangePassword: false,
+        userType,
+        salesPermissions: {
+          ...DEFAULT_SALES_PERMISSIONS,
+          recordAccess: userType === 'agent_crm_user' ? 'assigned' : 'all',
+          agentDropdownView: userType === 'agent_crm_user' ? 'self' : 'all',
+          recordTypeAccess: { ...work, ...archive },
+          flags: { ...DEFAULT_SALES_PERMISSIONS.flags, downloadReports: userType === 'agency_user' },
+        },
       });
+      await tx.insert(userAgentLinks).values([
+        { accountId, userId: user.id, agentId, kind: 'linked' },
+        { accountId, userId: user.id, agentId, kind: 'accessible' },
+      ]);
+      if (userType === 'agency_user')
+        await tx.insert(teamMembers).values({ accountId, teamId, userId: user.id });
     }
   });
   return {
@@ -85,6 +147,6 @@ export async function seedDemo(
     created: true,
     summary:
       `Created the demo agency "${DEMO_ACCOUNT}" (${accountId}).\n` +
-      `Sign in as demo.owner (admin) or e.g. maria.alvarez (agent); every demo password is ${DEMO_PASSWORD}`,
+      `Sign in as demo.owner (admin), maria.alvarez (agent) or tom.okafor (downline Agent CRM user); every demo password is ${DEMO_PASSWORD}`,
   };
 }

@@ -178,12 +178,10 @@ export async function listUsers(
     )
     .orderBy(last, first, asc(users.id))
     .limit(opts.limit + 1);
-  const items = rows
-    .slice(0, opts.limit)
-    .map((r) => ({
-      ...r,
-      reactivationAllowedAt: r.suspendedAt ? reactivationAllowedAt(r.suspendedAt) : null,
-    }));
+  const items = rows.slice(0, opts.limit).map((r) => ({
+    ...r,
+    reactivationAllowedAt: r.suspendedAt ? reactivationAllowedAt(r.suspendedAt) : null,
+  }));
   const tail = items.at(-1);
   return {
     items,

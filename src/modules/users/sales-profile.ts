@@ -27,13 +27,20 @@ const SalesRepIds = z
   .max(20)
   .superRefine((ids, ctx) => {
     if (ids.length === 0) return;
-    if (ids.filter((r) => r.isDefault).length !== 1) ctx.addIssue({ code: 'custom', message: 'Mark exactly one sales rep ID as the default.' });
-    if (new Set(ids.map((r) => r.value)).size !== ids.length) ctx.addIssue({ code: 'custom', message: 'Sales rep IDs must differ.' });
+    if (ids.filter((r) => r.isDefault).length !== 1)
+      ctx.addIssue({ code: 'custom', message: 'Mark exactly one sales rep ID as the default.' });
+    if (new Set(ids.map((r) => r.value)).size !== ids.length)
+      ctx.addIssue({ code: 'custom', message: 'Sales rep IDs must differ.' });
   });
 
 export const SalesProfileInput = z.strictObject({
   phone: Phone.nullable().optional(),
-  npn: z.string().trim().regex(/^\d{1,10}$/, 'An NPN is 1 to 10 digits.').nullable().optional(),
+  npn: z
+    .string()
+    .trim()
+    .regex(/^\d{1,10}$/, 'An NPN is 1 to 10 digits.')
+    .nullable()
+    .optional(),
   signature: SignatureSchema.nullable().optional(),
   salesRepIds: SalesRepIds.optional(),
 });
