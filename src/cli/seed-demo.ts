@@ -105,17 +105,15 @@ export async function seedDemo(
     for (const [first, last, tz, npn, phone, userType] of PEOPLE) {
       const agentId = newId();
       const username = `${first}.${last}`.toLowerCase();
-      await tx
-        .insert(agents)
-        .values({
-          accountId,
-          id: agentId,
-          firstName: first,
-          lastName: last,
-          npn,
-          phone,
-          email: `${username}@sunrise-demo.test`,
-        });
+      await tx.insert(agents).values({
+        accountId,
+        id: agentId,
+        firstName: first,
+        lastName: last,
+        npn,
+        phone,
+        email: `${username}@sunrise-demo.test`,
+      });
       const user = await insertUserWithLogins(tx, actor, {
         email: `${username}@sunrise-demo.test`,
         username,

@@ -38,6 +38,14 @@ describe('API keys', () => {
     expect(after.items[0].lastUsedAt).not.toBeNull();
   });
 
+  it('lists keys with a display hint that tells them apart and never holds the secret', async () => {
+    const a = await t.newAccount();
+    const k1 = (await a.admin.post('/api/v1/api-keys', { name: 'One' })).json();
+    const k2 = (await a.admin.post('/api/v1/api-keys', { name: 'Two' })).json();
+    expect(k1.displayPrefix).not.toBe(k2.displayPrefix);
+    expect(k1.displayPrefix).toBe(`oams_…${k1.key.slice(-6)}`);
+  });
+
   it('a revoked, malformed or unknown key is 401', async () => {
     const a = await t.newAccount();
     const { key, id } = (await a.admin.post('/api/v1/api-keys', { name: 'Vendor' })).json();

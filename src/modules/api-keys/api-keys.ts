@@ -45,7 +45,7 @@ export async function createApiKey(deps: Deps, opts: { actor: Actor } & z.input<
         name: input.name,
         scope: input.scope,
         tokenHash: sha256(key),
-        displayPrefix: key.slice(0, PREFIX.length + 8),
+        displayPrefix: `${PREFIX}…${key.slice(-6)}`,
         createdByUserId: actor.kind === 'user' ? actor.userId : null,
       })
       .returning(publicColumns);

@@ -12,7 +12,7 @@ export const apiKeys = pgTable(
     name: text('name').notNull(),
     scope: text('scope').$type<ApiKeyScope>().notNull(),
     tokenHash: text('token_hash').notNull(),
-    /** First characters of the key, shown in lists so a person can tell keys apart. */
+    /** `oams_…` and the key's last characters, shown in lists so a person can tell keys apart. */
     displayPrefix: text('display_prefix').notNull(),
     createdByUserId: uuid('created_by_user_id'),
     createdAt: createdAt(),

@@ -1,0 +1,149 @@
+import { AppShell, Badge, Burger, Divider, Group, NavLink, ScrollArea, Text, ThemeIcon } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconHome, IconKey, IconMail, IconSettings, IconShieldCheck } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
+import { type ReactNode, useEffect } from 'react';
+import { useLogout } from '../features/auth/api/logout';
+import { PACKAGE_LABELS } from '../lib/packages';
+import { useMe } from '../lib/session';
+import { UserMenu } from './user-menu';
+
+type NavTarget = '/' | '/settings/account' | '/settings/api-keys' | '/settings/outbox';
+
+function NavItem({
+  to,
+  label,
+  icon,
+  pathname,
+}: {
+  to: NavTarget;
+  label: string;
+  icon: ReactNode;
+  pathname: string;
+}) {
+  const active = to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+  return (
+    <NavLink
+      component={Link}
+      to={to}
+      label={label}
+      leftSection={icon}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      className="nav-item"
+    />
+  );
+}
+
+/** The signed-in frame: header (brand, account, user menu), navigation, main content. */
+export function AppLayout() {
+  const me = useMe();
+  const [opened, { toggle, close }] = useDisclosure();
+  const pathname = useLocation({ select: (l) => l.pathname });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const logout = useLogout();
+
+  useEffect(close, [pathname, close]);
+
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSettled: async () => {
+        await navigate({ to: '/login' });
+        queryClient.clear();
+      },
+    });
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="xl"
+      >
+        <AppShell.Header className="app-header">
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" miw={0}>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              />
+              <Link to="/" className="brand-link" aria-label="OpenAMS home">
+                <Group gap={8} wrap="nowrap">
+                  <ThemeIcon size={30} radius="md" aria-hidden>
+                    <IconShieldCheck size={19} />
+                  </ThemeIcon>
+                  <Text fw={700} fz="lg">
+                    OpenAMS
+                  </Text>
+                </Group>
+              </Link>
+              <Divider orientation="vertical" visibleFrom="sm" my={16} />
+              <Group gap="xs" visibleFrom="sm" wrap="nowrap" miw={0}>
+                <Text fw={600} truncate data-testid="header-account-name">
+                  {me.account.name}
+                </Text>
+                <Badge variant="light" size="sm">
+                  {PACKAGE_LABELS[me.account.package]}
+                </Badge>
+              </Group>
+            </Group>
+            <UserMenu
+              me={me}
+              onProfile={() => void navigate({ to: '/profile' })}
+              onSignOut={signOut}
+              signingOut={logout.isPending}
+            />
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="sm" aria-label="Main navigation">
+          <AppShell.Section grow component={ScrollArea}>
+            <NavItem to="/" label="Home" icon={<IconHome size={18} aria-hidden />} pathname={pathname} />
+            {me.isAccountAdmin ? (
+              <>
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="lg" mb={6}>
+                  Settings
+                </Text>
+                <NavItem
+                  to="/settings/account"
+                  label="Account"
+                  icon={<IconSettings size={18} aria-hidden />}
+                  pathname={pathname}
+                />
+                <NavItem
+                  to="/settings/api-keys"
+                  label="API keys"
+                  icon={<IconKey size={18} aria-hidden />}
+                  pathname={pathname}
+                />
+                <NavItem
+                  to="/settings/outbox"
+                  label="Outbox"
+                  icon={<IconMail size={18} aria-hidden />}
+                  pathname={pathname}
+                />
+              </>
+            ) : null}
+          </AppShell.Section>
+          <AppShell.Section>
+            <Text size="xs" c="dimmed" px="sm" py="xs">
+              OpenAMS · {me.account.name}
+            </Text>
+          </AppShell.Section>
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main" tabIndex={-1}>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

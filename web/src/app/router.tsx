@@ -1,0 +1,192 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { FullPageLoading } from '../components/feedback';
+import { AccountSettingsPage } from '../features/account/routes/account-settings-page';
+import { ApiKeysPage } from '../features/api-keys/routes/api-keys-page';
+import { ForgotPasswordPage } from '../features/auth/routes/forgot-password-page';
+import { LoginPage } from '../features/auth/routes/login-page';
+import { ResetPasswordPage } from '../features/auth/routes/reset-password-page';
+import { HomePage } from '../features/home/routes/home-page';
+import { ChangePasswordPage } from '../features/me/routes/change-password-page';
+import { ProfilePage } from '../features/me/routes/profile-page';
+import { OutboxPage } from '../features/outbox/routes/outbox-page';
+import { setupStatusQueryOptions } from '../features/setup/api/get-setup-status';
+import { SetupPage } from '../features/setup/routes/setup-page';
+import { setCsrfToken } from '../lib/api-client';
+import { isPasswordChangeRequired, isUnauthenticated } from '../lib/problem';
+import { createAppQueryClient } from '../lib/react-query';
+import { meQueryOptions } from '../lib/session';
+import { AppLayout } from './app-layout';
+import { NotFoundPage, RouteErrorPage } from './pages';
+
+type RouterContext = { queryClient: QueryClient };
+
+const PUBLIC_PATHS = ['/login', '/setup', '/forgot-password', '/reset-password'];
+const isPublicPath = (pathname: string) => PUBLIC_PATHS.includes(pathname);
+
+/** Any request answered 401 (session ended) sends the user to sign in, then back. */
+export const queryClient = createAppQueryClient((error, meta) => {
+  if (meta?.skipAuthRedirect) return;
+  const { pathname, href } = router.state.location;
+  if (isUnauthenticated(error) && !isPublicPath(pathname)) {
+    setCsrfToken(null);
+    void router.navigate({ to: '/login', search: { redirect: href } }).then(() => queryClient.clear());
+  } else if (isPasswordChangeRequired(error) && pathname !== '/change-password') {
+    void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
+    void router.navigate({ to: '/change-password' });
+  }
+});
+
+/** The signed-in user, fetched once and then from the cache; null when signed out. */
+async function loadMe(context: RouterContext) {
+  try {
+    return await context.queryClient.fetchQuery(meQueryOptions());
+  } catch (error) {
+    if (isUnauthenticated(error)) return null;
+    throw error;
+  }
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.fetchQuery(setupStatusQueryOptions());
+    if (!status.needed) throw redirect({ to: '/login', replace: true });
+  },
+  component: SetupPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.fetchQuery({ ...setupStatusQueryOptions(), staleTime: 30_000 });
+    if (status.needed) throw redirect({ to: '/setup', replace: true });
+  },
+  component: LoginPage,
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === 'string' ? { token: search.token } : {},
+  component: ResetPasswordPage,
+});
+
+const changePasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/change-password',
+  beforeLoad: async ({ context, location }) => {
+    const me = await loadMe(context);
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+  },
+  component: ChangePasswordPage,
+});
+
+/** Every page below needs a signed-in user who has no pending forced password change. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await loadMe(context);
+    if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
+    if (me.mustChangePassword) throw redirect({ to: '/change-password' });
+    return { me };
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+
+const profileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/profile',
+  component: ProfilePage,
+});
+
+/** Settings are for account admins (Manage Users). */
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  beforeLoad: ({ context }) => {
+    if (!context.me.isAccountAdmin) throw redirect({ to: '/' });
+  },
+});
+
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/settings/account', replace: true });
+  },
+});
+
+const accountSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/account',
+  component: AccountSettingsPage,
+});
+
+const apiKeysRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/api-keys',
+  component: ApiKeysPage,
+});
+
+const outboxRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/outbox',
+  component: OutboxPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  loginRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  changePasswordRoute,
+  appRoute.addChildren([
+    homeRoute,
+    profileRoute,
+    settingsRoute.addChildren([settingsIndexRoute, accountSettingsRoute, apiKeysRoute, outboxRoute]),
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  // Loaders use TanStack Query's cache; the router should not cache on top of it.
+  defaultPreloadStaleTime: 0,
+  defaultPendingComponent: FullPageLoading,
+  defaultPendingMs: 300,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,88 @@
+import { Badge, SimpleGrid, Stack, Title } from '@mantine/core';
+import {
+  IconApi,
+  IconBuildingStore,
+  IconKey,
+  IconMail,
+  IconSettings,
+  IconUserCircle,
+} from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
+import { Page } from '../../../components/page';
+import { PACKAGE_LABELS } from '../../../lib/packages';
+import { useMe } from '../../../lib/session';
+import { QuickLinkCard } from '../components/quick-link-card';
+import { SummaryCard } from '../components/summary-card';
+
+export function HomePage() {
+  const me = useMe();
+  const name = me.firstName || me.username;
+  return (
+    <Page title={`Welcome, ${name}`} description={`You are signed in to ${me.account.name}.`}>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <SummaryCard
+          title="Your agency"
+          icon={<IconBuildingStore size={20} aria-hidden />}
+          rows={[
+            { label: 'Name', value: me.account.name },
+            { label: 'Package', value: <Badge variant="light">{PACKAGE_LABELS[me.account.package]}</Badge> },
+            { label: 'Agency time zone', value: me.account.timeZone.replace(/_/g, ' ') },
+          ]}
+        />
+        <SummaryCard
+          title="You"
+          icon={<IconUserCircle size={20} aria-hidden />}
+          rows={[
+            { label: 'Name', value: `${me.firstName} ${me.lastName}`.trim() },
+            { label: 'Username', value: me.username },
+            { label: 'Email', value: me.email },
+            { label: 'Security group', value: me.securityGroupName },
+            { label: 'Your time zone', value: me.timeZone.replace(/_/g, ' ') },
+          ]}
+        />
+      </SimpleGrid>
+
+      <Stack gap="sm">
+        <Title order={2} fz="lg">
+          Quick links
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          <QuickLinkCard
+            icon={<IconUserCircle size={22} />}
+            title="Your profile"
+            description="Name, time zone and password."
+            link={(p) => <Link to="/profile" {...p} />}
+          />
+          {me.isAccountAdmin ? (
+            <>
+              <QuickLinkCard
+                icon={<IconSettings size={22} />}
+                title="Account settings"
+                description="Agency name and time zone."
+                link={(p) => <Link to="/settings/account" {...p} />}
+              />
+              <QuickLinkCard
+                icon={<IconKey size={22} />}
+                title="API keys"
+                description="Connect lead vendors and other tools."
+                link={(p) => <Link to="/settings/api-keys" {...p} />}
+              />
+              <QuickLinkCard
+                icon={<IconMail size={22} />}
+                title="Outbox"
+                description="Emails sent to your users."
+                link={(p) => <Link to="/settings/outbox" {...p} />}
+              />
+            </>
+          ) : null}
+          <QuickLinkCard
+            icon={<IconApi size={22} />}
+            title="API reference"
+            description="The documented HTTP API for integrations."
+            link={(p) => <a href="/api/docs" {...p} />}
+          />
+        </SimpleGrid>
+      </Stack>
+    </Page>
+  );
+}

@@ -1,0 +1,26 @@
+import type { UseFormReturnType } from '@mantine/form';
+import { errorMessage, isApiError } from './problem';
+
+/**
+ * Put a problem's field errors (`errors[].path`) on the matching form fields. `paths` maps API
+ * paths to form fields where they differ (e.g. `admin.email` → `email`). Returns the message to
+ * show above the form when something could not be placed on a field, else null.
+ */
+export function applyProblemToForm<Values extends Record<string, unknown>>(
+  form: UseFormReturnType<Values>,
+  error: unknown,
+  paths: Record<string, keyof Values & string> = {},
+): string | null {
+  if (!isApiError(error) || !error.problem.errors?.length) return errorMessage(error);
+  const fields = new Set(Object.keys(form.getValues()));
+  const fieldErrors: Record<string, string> = {};
+  const unplaced: string[] = [];
+  for (const { path, message } of error.problem.errors) {
+    const field = paths[path] ?? (fields.has(path) ? path : undefined);
+    if (field) fieldErrors[field] ??= message;
+    else unplaced.push(path ? `${path}: ${message}` : message);
+  }
+  form.setErrors(fieldErrors);
+  if (unplaced.length === 0) return null;
+  return `${error.problem.detail} ${unplaced.join(' ')}`;
+}

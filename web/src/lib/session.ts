@@ -1,0 +1,27 @@
+import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import type { paths } from '../api/schema';
+import { api, setCsrfToken, unwrap } from './api-client';
+
+/** The signed-in user with account and permissions (GET /me), shared by every feature. */
+export type Me = paths['/api/v1/me']['get']['responses'][200]['content']['application/json'];
+
+export const meQueryKey = ['me'] as const;
+
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: meQueryKey,
+    queryFn: async () => {
+      const me = await unwrap(api.GET('/api/v1/me'));
+      setCsrfToken(me.csrfToken);
+      return me;
+    },
+    staleTime: 60_000,
+    retry: false,
+    // The route guards send a signed-out visitor to /login themselves.
+    meta: { skipAuthRedirect: true },
+  });
+
+/** The signed-in user; only for components below the authenticated routes (data is preloaded). */
+export function useMe(): Me {
+  return useSuspenseQuery(meQueryOptions()).data;
+}
