@@ -8,3 +8,4 @@ export * from '../modules/audit/schema.ts';
 export * from '../modules/agents/schema.ts';
 export * from '../modules/teams/schema.ts';
 export * from '../modules/record-types/schema.ts';
+export * from '../modules/sales-records/schema.ts';

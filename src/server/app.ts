@@ -26,6 +26,7 @@ import { userAdminRoutes } from '../modules/users/admin-routes.ts';
 import { teamRoutes } from '../modules/teams/routes.ts';
 import { agentRoutes } from '../modules/agents/routes.ts';
 import { recordTypeRoutes } from '../modules/record-types/routes.ts';
+import { salesRecordRoutes } from '../modules/sales-records/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
 
@@ -130,6 +131,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(teamRoutes(deps));
       await api.register(agentRoutes(deps));
       await api.register(recordTypeRoutes(deps));
+      await api.register(salesRecordRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

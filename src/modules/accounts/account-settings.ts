@@ -9,6 +9,7 @@ import { diff } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { assertRecordTypesExist } from '../record-types/record-types.ts';
 import { accounts, DEFAULT_CUSTOM_FIELD_LABELS } from './schema.ts';
+import { DEFAULT_TEMPERATURE_PERIODS } from '../sales-records/temperature.ts';
 
 // The accounts table is the tenant root: its own id is the account filter.
 const ownAccount = (actor: Actor) => eq(accounts.id, actor.accountId);
@@ -31,16 +32,25 @@ export async function getAccount(deps: Pick<Deps, 'db'>, opts: { actor: Actor })
     ...rest,
     defaultRecordTypeId: settings.defaultRecordTypeId ?? null,
     customFieldLabels: settings.customFieldLabels ?? DEFAULT_CUSTOM_FIELD_LABELS,
+    temperaturePeriods: settings.temperaturePeriods ?? DEFAULT_TEMPERATURE_PERIODS,
   };
 }
 
 const Label = z.string().trim().min(1, 'Required.').max(60);
+const PeriodSchema = z.strictObject({
+  amount: z.number().int().min(1).max(365),
+  unit: z.enum(['days', 'weeks', 'months']),
+});
+export const TemperaturePeriodsSchema = z
+  .strictObject({ hot: PeriodSchema, warm: PeriodSchema, cool: PeriodSchema })
+  .meta({ id: 'TemperaturePeriods' });
 
 export const UpdateAccountInput = z.strictObject({
   name: z.string().trim().min(1, 'Required.').max(200).optional(),
   timeZone: TimeZone.optional(),
   defaultRecordTypeId: z.uuid().optional(),
   customFieldLabels: z.tuple([Label, Label, Label, Label]).optional(),
+  temperaturePeriods: TemperaturePeriodsSchema.optional(),
 });
 
 /** Account settings an admin may change. The package is the operator's to change (CLI). */
@@ -54,15 +64,20 @@ export async function updateAccount(
     const [before] = await tx.select().from(accounts).where(ownAccount(actor)).for('update');
     if (!before) throw notFound('Account');
     if (patch.defaultRecordTypeId) await assertRecordTypesExist(tx, actor, [patch.defaultRecordTypeId]);
-    const { defaultRecordTypeId, customFieldLabels, ...columns } = patch;
+    const { defaultRecordTypeId, customFieldLabels, temperaturePeriods, ...columns } = patch;
     const settings = {
       ...before.settings,
       ...(defaultRecordTypeId ? { defaultRecordTypeId } : {}),
       ...(customFieldLabels ? { customFieldLabels } : {}),
+      ...(temperaturePeriods ? { temperaturePeriods } : {}),
     };
     const changes = {
       ...diff({ name: before.name, timeZone: before.timeZone }, columns),
-      ...diff(before.settings as Record<string, unknown>, { defaultRecordTypeId, customFieldLabels }),
+      ...diff(before.settings as Record<string, unknown>, {
+        defaultRecordTypeId,
+        customFieldLabels,
+        temperaturePeriods,
+      }),
     };
     if (Object.keys(changes).length === 0) return;
     await tx

@@ -4,7 +4,13 @@ import type { Deps } from '../../deps.ts';
 import { AUTHED, problems, Timestamp, toJson } from '../../server/http-schemas.ts';
 import { actorOf, requestContext, SESSION_COOKIE } from '../../server/plugins/auth.ts';
 import { login } from '../auth/login.ts';
-import { getAccount, isSetupNeeded, UpdateAccountInput, updateAccount } from './account-settings.ts';
+import {
+  getAccount,
+  isSetupNeeded,
+  TemperaturePeriodsSchema,
+  UpdateAccountInput,
+  updateAccount,
+} from './account-settings.ts';
 import { CreateAccountInput, createAccount } from './create-account.ts';
 import { PACKAGES } from './schema.ts';
 
@@ -17,6 +23,7 @@ const AccountSchema = z
     createdAt: Timestamp,
     defaultRecordTypeId: z.uuid().nullable(),
     customFieldLabels: z.array(z.string()),
+    temperaturePeriods: TemperaturePeriodsSchema,
   })
   .meta({ id: 'Account' });
 

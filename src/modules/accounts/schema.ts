@@ -1,3 +1,4 @@
+import type { TemperaturePeriods } from '../sales-records/temperature.ts';
 import { jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, ts } from '../../db/columns.ts';
 
@@ -9,6 +10,8 @@ export type AccountSettings = {
   defaultRecordTypeId?: string;
   /** Labels of the four renameable user custom fields. */
   customFieldLabels?: [string, string, string, string];
+  /** How long leads stay hot, warm and cool (then cold). */
+  temperaturePeriods?: TemperaturePeriods;
 };
 
 export const DEFAULT_CUSTOM_FIELD_LABELS: [string, string, string, string] = [

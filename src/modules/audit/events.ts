@@ -48,6 +48,24 @@ export type AuditEvent =
       subjectType: 'security_group' | 'team' | 'agent' | 'record_type';
       subjectId: string;
       data: Record<string, unknown>;
+    }
+  | {
+      type: 'sales_record.created';
+      subjectType: 'sales_record';
+      subjectId: string;
+      data: { fields: Record<string, unknown> };
+    }
+  | {
+      type: 'sales_record.updated';
+      subjectType: 'sales_record';
+      subjectId: string;
+      data: { changes: Changes };
+    }
+  | {
+      type: 'sales_record.note_added';
+      subjectType: 'sales_record';
+      subjectId: string;
+      data: { noteId: string };
     };
 
 /** Field-level change set: `{ field: { from, to } }`. */

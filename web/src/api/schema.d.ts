@@ -635,6 +635,7 @@ export interface paths {
                             string,
                             string
                         ];
+                        temperaturePeriods?: components["schemas"]["TemperaturePeriodsInput"];
                     };
                 };
             };
@@ -3069,6 +3070,560 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/sales-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lead list: search (name, email, phone in any format), filters, sort, cursor pages — within your record scope */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    recordTypeId?: string;
+                    statusId?: string;
+                    assignedUserId?: string;
+                    assignedAgentId?: string;
+                    temperature?: "hot" | "warm" | "cool" | "cold";
+                    createdFrom?: string;
+                    createdTo?: string;
+                    sort?: "-createdAt" | "lastName";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SalesRecordListItem"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a Sales Record (Add on its record type) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firstName: string;
+                        middleName?: string | null;
+                        lastName: string;
+                        dateOfBirth?: string | null;
+                        gender?: ("female" | "male" | "nonbinary" | "unknown") | null;
+                        email?: string | null;
+                        phone?: string | null;
+                        cellPhone?: string | null;
+                        street?: string | null;
+                        city?: string | null;
+                        state?: string | null;
+                        zip?: string | null;
+                        county?: string | null;
+                        medicareNumber?: string | null;
+                        partADate?: string | null;
+                        partBDate?: string | null;
+                        coverageType?: string | null;
+                        carrier?: string | null;
+                        product?: string | null;
+                        leadSource?: string | null;
+                        leadDate?: string | null;
+                        manualTemperature?: ("hot" | "warm" | "cool" | "cold") | null;
+                        assignedUserId?: string | null;
+                        assignedAgentId?: string | null;
+                        customFields?: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        /** Format: uuid */
+                        recordTypeId?: string;
+                        /** Format: uuid */
+                        statusId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SalesRecord"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales-records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One Sales Record (404 outside your record scope) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SalesRecord"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a Sales Record (Edit on its record type) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firstName?: string;
+                        middleName?: string | null;
+                        lastName?: string;
+                        dateOfBirth?: string | null;
+                        gender?: ("female" | "male" | "nonbinary" | "unknown") | null;
+                        email?: string | null;
+                        phone?: string | null;
+                        cellPhone?: string | null;
+                        street?: string | null;
+                        city?: string | null;
+                        state?: string | null;
+                        zip?: string | null;
+                        county?: string | null;
+                        medicareNumber?: string | null;
+                        partADate?: string | null;
+                        partBDate?: string | null;
+                        coverageType?: string | null;
+                        carrier?: string | null;
+                        product?: string | null;
+                        leadSource?: string | null;
+                        leadDate?: string | null;
+                        manualTemperature?: ("hot" | "warm" | "cool" | "cold") | null;
+                        assignedUserId?: string | null;
+                        assignedAgentId?: string | null;
+                        customFields?: {
+                            [key: string]: string | number | boolean | null;
+                        };
+                        /** Format: uuid */
+                        recordTypeId?: string;
+                        /** Format: uuid */
+                        statusId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SalesRecord"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sales-records/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notes, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Note"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Note"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales-records/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record’s audit trail: who changed which fields, from → to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["HistoryEvent"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3086,6 +3641,23 @@ export interface components {
             missing?: string[];
             requestId?: string;
         };
+        TemperaturePeriodsInput: {
+            hot: {
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
+            };
+            warm: {
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
+            };
+            cool: {
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
+            };
+        };
         AccountInput: {
             /** Format: uuid */
             id: string;
@@ -3100,6 +3672,7 @@ export interface components {
             createdAt: string;
             defaultRecordTypeId: string | null;
             customFieldLabels: string[];
+            temperaturePeriods: components["schemas"]["TemperaturePeriodsInput"];
         };
         ApiKeyInput: {
             /** Format: uuid */
@@ -3357,6 +3930,113 @@ export interface components {
                 isClosedWon: boolean;
             }[];
         };
+        SalesRecordInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** Format: uuid */
+            statusId: string;
+            firstName: string;
+            middleName: string | null;
+            lastName: string;
+            dateOfBirth: string | null;
+            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
+            email: string | null;
+            phone: string | null;
+            cellPhone: string | null;
+            street: string | null;
+            city: string | null;
+            state: string | null;
+            zip: string | null;
+            county: string | null;
+            medicareNumber: string | null;
+            partADate: string | null;
+            partBDate: string | null;
+            coverageType: string | null;
+            carrier: string | null;
+            product: string | null;
+            assignedUserId: string | null;
+            assignedAgentId: string | null;
+            leadSource: string | null;
+            leadDate: string | null;
+            manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
+            customFields: {
+                [key: string]: unknown;
+            };
+            createdByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        SalesRecordListItemInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            phone: string | null;
+            cellPhone: string | null;
+            city: string | null;
+            state: string | null;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** Format: uuid */
+            statusId: string;
+            assignedUserId: string | null;
+            assignedAgentId: string | null;
+            leadSource: string | null;
+            manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
+            /** @enum {string} */
+            temperature: "hot" | "warm" | "cool" | "cold";
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
+        NoteInput: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            author: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
+        HistoryEventInput: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
         /** @description RFC 9457 problem details */
         Problem: {
             type: string;
@@ -3369,6 +4049,23 @@ export interface components {
             }[];
             missing?: string[];
             requestId?: string;
+        };
+        TemperaturePeriods: {
+            hot: {
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
+            };
+            warm: {
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
+            };
+            cool: {
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
+            };
         };
         Account: {
             /** Format: uuid */
@@ -3384,6 +4081,7 @@ export interface components {
             createdAt: string;
             defaultRecordTypeId: string | null;
             customFieldLabels: string[];
+            temperaturePeriods: components["schemas"]["TemperaturePeriods"];
         };
         ApiKey: {
             /** Format: uuid */
@@ -3640,6 +4338,113 @@ export interface components {
                 sortOrder: number;
                 isClosedWon: boolean;
             }[];
+        };
+        SalesRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** Format: uuid */
+            statusId: string;
+            firstName: string;
+            middleName: string | null;
+            lastName: string;
+            dateOfBirth: string | null;
+            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
+            email: string | null;
+            phone: string | null;
+            cellPhone: string | null;
+            street: string | null;
+            city: string | null;
+            state: string | null;
+            zip: string | null;
+            county: string | null;
+            medicareNumber: string | null;
+            partADate: string | null;
+            partBDate: string | null;
+            coverageType: string | null;
+            carrier: string | null;
+            product: string | null;
+            assignedUserId: string | null;
+            assignedAgentId: string | null;
+            leadSource: string | null;
+            leadDate: string | null;
+            manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
+            customFields: {
+                [key: string]: unknown;
+            };
+            createdByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        SalesRecordListItem: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string | null;
+            phone: string | null;
+            cellPhone: string | null;
+            city: string | null;
+            state: string | null;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** Format: uuid */
+            statusId: string;
+            assignedUserId: string | null;
+            assignedAgentId: string | null;
+            leadSource: string | null;
+            manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
+            /** @enum {string} */
+            temperature: "hot" | "warm" | "cool" | "cold";
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
+        Note: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            author: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
+        HistoryEvent: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
         };
     };
     responses: never;

@@ -1,0 +1,209 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { DbOrTx } from '../../db/client.ts';
+import { inAccount } from '../../db/tenant.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { getAccount } from '../accounts/account-settings.ts';
+import type { Actor } from '../access/actor.ts';
+import { can, type RecordContext } from '../access/can.ts';
+import { authorize } from '../access/require.ts';
+import { agents } from '../agents/schema.ts';
+import { diff } from '../audit/events.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { recordStatuses } from '../record-types/schema.ts';
+import { users } from '../users/schema.ts';
+import type { CreateSalesRecordInput, UpdateSalesRecordInput } from './fields.ts';
+import { salesRecords } from './schema.ts';
+
+export type SalesRecordRow = typeof salesRecords.$inferSelect;
+
+export const recordContext = (
+  r: Pick<SalesRecordRow, 'recordTypeId' | 'assignedUserId' | 'assignedAgentId'>,
+): RecordContext => ({
+  kind: 'sales_record',
+  recordTypeId: r.recordTypeId,
+  assignedUserId: r.assignedUserId,
+  assignedAgentId: r.assignedAgentId,
+});
+
+/**
+ * Load a Sales Record the actor may see. A record outside their scope (Record Access, Record Type
+ * Access, Accessible Agents) is "not found", exactly like another account's: lists never show it
+ * and a direct read does not reveal it exists (decision 005).
+ */
+export async function loadVisibleSalesRecord(
+  tx: DbOrTx,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<SalesRecordRow> {
+  authorize(actor, 'sales_record.view');
+  const q = tx
+    .select()
+    .from(salesRecords)
+    .where(inAccount(actor, salesRecords, eq(salesRecords.id, id), isNull(salesRecords.deletedAt)));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  if (!row) throw notFound('Sales record');
+  if (
+    actor.kind === 'user' &&
+    !can(actor.profile, 'sales_record.view', { record: recordContext(row) }).allowed
+  )
+    throw notFound('Sales record');
+  return row;
+}
+
+/** Type/status and assignment rules shared by create and update; every problem at once. */
+async function checkRefs(
+  tx: DbOrTx,
+  actor: Actor,
+  r: {
+    recordTypeId: string;
+    statusId: string;
+    assignedUserId?: string | null;
+    assignedAgentId?: string | null;
+  },
+  changed: { assignedUserId: boolean; assignedAgentId: boolean },
+) {
+  const problems: { path: string; message: string }[] = [];
+  const [status] = await tx
+    .select()
+    .from(recordStatuses)
+    .where(inAccount(actor, recordStatuses, eq(recordStatuses.id, r.statusId)));
+  if (!status) throw notFound('Status');
+  if (status.recordTypeId !== r.recordTypeId)
+    problems.push({ path: 'statusId', message: 'This status belongs to another record type.' });
+  if (changed.assignedUserId && r.assignedUserId) {
+    const [u] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        inAccount(
+          actor,
+          users,
+          eq(users.id, r.assignedUserId),
+          eq(users.active, true),
+          isNull(users.deletedAt),
+        ),
+      );
+    if (!u) throw notFound('User');
+    if (
+      actor.kind === 'user' &&
+      actor.profile.sales.agentDropdownView === 'self' &&
+      r.assignedUserId !== actor.userId
+    ) {
+      problems.push({
+        path: 'assignedUserId',
+        message: 'Your Agent Dropdown View lets you assign records only to yourself.',
+      });
+    }
+  }
+  if (changed.assignedAgentId && r.assignedAgentId) {
+    const [a] = await tx
+      .select({ id: agents.id })
+      .from(agents)
+      .where(inAccount(actor, agents, eq(agents.id, r.assignedAgentId)));
+    if (!a) throw notFound('Agent');
+  }
+  if (problems.length)
+    throw new AppError('validation', 'The record has invalid fields.', { errors: problems });
+}
+
+async function firstStatusOf(tx: DbOrTx, actor: Actor, recordTypeId: string): Promise<string> {
+  const [s] = await tx
+    .select({ id: recordStatuses.id })
+    .from(recordStatuses)
+    .where(inAccount(actor, recordStatuses, eq(recordStatuses.recordTypeId, recordTypeId)))
+    .orderBy(asc(recordStatuses.sortOrder))
+    .limit(1);
+  if (!s) throw notFound('Record type');
+  return s.id;
+}
+
+export async function createSalesRecord(
+  deps: Deps,
+  opts: { actor: Actor; input: z.infer<typeof CreateSalesRecordInput> },
+) {
+  const { actor, input } = opts;
+  const recordTypeId = input.recordTypeId ?? (await getAccount(deps, { actor })).defaultRecordTypeId;
+  if (!recordTypeId)
+    throw new AppError('validation', 'Choose a record type.', {
+      errors: [{ path: 'recordTypeId', message: 'Required.' }],
+    });
+  authorize(actor, 'sales_record.add', { recordTypeId });
+  const id = newId();
+  await deps.db.transaction(async (tx) => {
+    const statusId = input.statusId ?? (await firstStatusOf(tx, actor, recordTypeId));
+    await checkRefs(
+      tx,
+      actor,
+      { ...input, recordTypeId, statusId },
+      { assignedUserId: true, assignedAgentId: true },
+    );
+    const { recordTypeId: _t, statusId: _s, ...fields } = input;
+    await tx.insert(salesRecords).values({
+      ...fields,
+      accountId: actor.accountId,
+      id,
+      recordTypeId,
+      statusId,
+      createdByUserId: actor.kind === 'user' ? actor.userId : null,
+    });
+    await recordAudit(tx, actor, {
+      type: 'sales_record.created',
+      subjectType: 'sales_record',
+      subjectId: id,
+      data: {
+        fields: Object.fromEntries(
+          Object.entries({ ...fields, recordTypeId, statusId }).filter(
+            ([, v]) => v !== undefined && v !== null,
+          ),
+        ),
+      },
+    });
+  });
+  return getSalesRecord(deps, { actor, id });
+}
+
+export async function getSalesRecord(deps: Pick<Deps, 'db'>, opts: { actor: Actor; id: string }) {
+  const row = await loadVisibleSalesRecord(deps.db, opts.actor, opts.id);
+  const { accountId: _a, deletedAt: _d, ...rest } = row;
+  return rest;
+}
+
+export async function updateSalesRecord(
+  deps: Deps,
+  opts: { actor: Actor; id: string; patch: z.infer<typeof UpdateSalesRecordInput> },
+) {
+  const { actor, id, patch } = opts;
+  await deps.db.transaction(async (tx) => {
+    const before = await loadVisibleSalesRecord(tx, actor, id, { forUpdate: true });
+    authorize(actor, 'sales_record.edit', { record: recordContext(before) });
+    const recordTypeId = patch.recordTypeId ?? before.recordTypeId;
+    if (recordTypeId !== before.recordTypeId)
+      authorize(actor, 'sales_record.edit', { record: recordContext({ ...before, recordTypeId }) });
+    const statusId =
+      patch.statusId ??
+      (recordTypeId !== before.recordTypeId ? await firstStatusOf(tx, actor, recordTypeId) : before.statusId);
+    const next = { ...before, ...patch, recordTypeId, statusId };
+    await checkRefs(tx, actor, next, {
+      assignedUserId: patch.assignedUserId !== undefined && patch.assignedUserId !== before.assignedUserId,
+      assignedAgentId:
+        patch.assignedAgentId !== undefined && patch.assignedAgentId !== before.assignedAgentId,
+    });
+    const changes = diff(before as unknown as Record<string, unknown>, { ...patch, recordTypeId, statusId });
+    if (Object.keys(changes).length === 0) return;
+    await tx
+      .update(salesRecords)
+      .set({ ...patch, recordTypeId, statusId, updatedAt: sql`now()` as never })
+      .where(and(inAccount(actor, salesRecords, eq(salesRecords.id, id))));
+    await recordAudit(tx, actor, {
+      type: 'sales_record.updated',
+      subjectType: 'sales_record',
+      subjectId: id,
+      data: { changes },
+    });
+  });
+  return getSalesRecord(deps, { actor, id });
+}

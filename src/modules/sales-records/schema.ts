@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
+import { accounts } from '../accounts/schema.ts';
+import { agents } from '../agents/schema.ts';
+import { recordStatuses, recordTypes } from '../record-types/schema.ts';
+import { users } from '../users/schema.ts';
+
+export const GENDERS = ['female', 'male', 'nonbinary', 'unknown'] as const;
+export const TEMPERATURES = ['hot', 'warm', 'cool', 'cold'] as const;
+export type Temperature = (typeof TEMPERATURES)[number];
+
+/** A lead or prospect being worked toward a sale (PRODUCT.md, "Sales Records"). */
+export const salesRecords = pgTable(
+  'sales_records',
+  {
+    ...tenantColumns(),
+    recordTypeId: uuid('record_type_id').notNull(),
+    statusId: uuid('status_id').notNull(),
+    firstName: text('first_name').notNull(),
+    middleName: text('middle_name'),
+    lastName: text('last_name').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    gender: text('gender').$type<(typeof GENDERS)[number]>(),
+    email: text('email'),
+    phone: text('phone'),
+    cellPhone: text('cell_phone'),
+    street: text('street'),
+    city: text('city'),
+    state: text('state'),
+    zip: text('zip'),
+    county: text('county'),
+    medicareNumber: text('medicare_number'),
+    partADate: date('part_a_date', { mode: 'string' }),
+    partBDate: date('part_b_date', { mode: 'string' }),
+    coverageType: text('coverage_type'),
+    carrier: text('carrier'),
+    product: text('product'),
+    assignedUserId: uuid('assigned_user_id'),
+    assignedAgentId: uuid('assigned_agent_id'),
+    leadSource: text('lead_source'),
+    leadDate: date('lead_date', { mode: 'string' }),
+    manualTemperature: text('manual_temperature').$type<Temperature>(),
+    customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
+    createdByUserId: uuid('created_by_user_id'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    foreignKey({ columns: [t.accountId], foreignColumns: [accounts.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.accountId, t.recordTypeId],
+      foreignColumns: [recordTypes.accountId, recordTypes.id],
+    }),
+    foreignKey({
+      columns: [t.accountId, t.statusId],
+      foreignColumns: [recordStatuses.accountId, recordStatuses.id],
+    }),
+    foreignKey({ columns: [t.accountId, t.assignedUserId], foreignColumns: [users.accountId, users.id] }),
+    foreignKey({ columns: [t.accountId, t.assignedAgentId], foreignColumns: [agents.accountId, agents.id] }),
+    // The lead list: newest first within an account, optionally by type.
+    index('sales_records_created_idx')
+      .on(t.accountId, t.createdAt.desc(), t.id.desc())
+      .where(sql`deleted_at is null`),
+    index('sales_records_type_idx')
+      .on(t.accountId, t.recordTypeId, t.createdAt.desc())
+      .where(sql`deleted_at is null`),
+    index('sales_records_assigned_user_idx').on(t.accountId, t.assignedUserId),
+    index('sales_records_assigned_agent_idx').on(t.accountId, t.assignedAgentId),
+    // Search: name prefix, exact phone (E.164), email prefix.
+    index('sales_records_last_name_idx').on(t.accountId, sql`lower(${t.lastName}) text_pattern_ops`),
+    index('sales_records_first_name_idx').on(t.accountId, sql`lower(${t.firstName}) text_pattern_ops`),
+    index('sales_records_phone_idx').on(t.accountId, t.phone),
+    index('sales_records_cell_idx').on(t.accountId, t.cellPhone),
+    index('sales_records_email_idx').on(t.accountId, sql`lower(${t.email}) text_pattern_ops`),
+  ],
+);
+
+/** Time-stamped notes with their author. */
+export const salesRecordNotes = pgTable(
+  'sales_record_notes',
+  {
+    ...tenantColumns(),
+    salesRecordId: uuid('sales_record_id').notNull(),
+    body: text('body').notNull(),
+    authorUserId: uuid('author_user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    foreignKey({
+      columns: [t.accountId, t.salesRecordId],
+      foreignColumns: [salesRecords.accountId, salesRecords.id],
+    }).onDelete('cascade'),
+    index('sales_record_notes_record_idx').on(t.accountId, t.salesRecordId, t.createdAt),
+  ],
+);
