@@ -5,6 +5,7 @@ import { acquireDataDirLock } from '../db/data-dir-lock.ts';
 import type { Deps } from '../deps.ts';
 import { createJobs, type JobDefinition } from '../jobs/queue.ts';
 import { deliverEmailDefinition, sweepQueuedEmails } from '../modules/email/deliver-email.ts';
+import { purgeDeletedSalesRecords } from '../modules/sales-records/delete-sales-record.ts';
 
 export type Runtime = Deps & { shutdown(): Promise<void> };
 
@@ -51,11 +52,20 @@ export async function openRuntime(
       )
     : undefined;
   sweep?.unref();
+  // Deleted Sales Records past their 30-day recovery window are purged hourly.
+  const purge = workers
+    ? setInterval(
+        () => void purgeDeletedSalesRecords(deps).catch((err: unknown) => log.error({ err }, 'purge failed')),
+        3600_000,
+      )
+    : undefined;
+  purge?.unref();
   const ownsDatabase = !opts.database;
   return {
     ...deps,
     async shutdown() {
       clearInterval(sweep);
+      clearInterval(purge);
       await jobs.stop();
       if (ownsDatabase) await database.close();
       releaseLock();

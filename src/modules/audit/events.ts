@@ -66,6 +66,18 @@ export type AuditEvent =
       subjectType: 'sales_record';
       subjectId: string;
       data: { noteId: string };
+    }
+  | {
+      type: 'sales_record.deleted' | 'sales_record.restored' | 'sales_record.purged';
+      subjectType: 'sales_record';
+      subjectId: string;
+      data: { name: string };
+    }
+  | {
+      type: 'sales_record.bulk_updated';
+      subjectType: 'sales_record';
+      subjectId: string;
+      data: { changes: Changes };
     };
 
 /** Field-level change set: `{ field: { from, to } }`. */

@@ -8,6 +8,13 @@ import { CreateSalesRecordInput, UpdateSalesRecordInput } from './fields.ts';
 import { ListSalesRecordsQuery, listSalesRecords } from './list-sales-records.ts';
 import { addNote, listNotes, NoteInput, salesRecordHistory } from './notes.ts';
 import { createSalesRecord, getSalesRecord, updateSalesRecord } from './sales-records.ts';
+import { BulkUpdateInput, bulkUpdateSalesRecords } from './bulk-update.ts';
+import {
+  deleteSalesRecord,
+  listDeletedSalesRecords,
+  restoreSalesRecord,
+  RETENTION_NOTICE,
+} from './delete-sales-record.ts';
 import { GENDERS, TEMPERATURES } from './schema.ts';
 
 const s = z.string().nullable();
@@ -155,6 +162,80 @@ export const salesRecordRoutes =
             patch: request.body,
           }),
         ),
+    );
+    app.delete(
+      '/sales-records/:id',
+      {
+        schema: {
+          tags,
+          summary: `Delete (Delete on its type; recoverable by an admin for 30 days). ${RETENTION_NOTICE}`,
+          params: IdParams,
+          querystring: z.strictObject({ acknowledgeRetention: z.enum(['true', 'false']).default('false') }),
+          response: { 204: z.null(), ...problems(...AUTHED, 404, 422) },
+        },
+      },
+      async (request, reply) => {
+        await deleteSalesRecord(deps, {
+          actor: actorOf(request),
+          id: request.params.id,
+          acknowledgeRetention: request.query.acknowledgeRetention === 'true',
+        });
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/sales-records/deleted',
+      {
+        schema: {
+          tags,
+          summary: 'Deleted records still recoverable (Manage Users)',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.uuid(),
+                  firstName: z.string(),
+                  lastName: z.string(),
+                  deletedAt: Timestamp,
+                  deletedByUserId: z.uuid().nullable(),
+                  recoverableUntil: Timestamp,
+                }),
+              ),
+            }),
+            ...problems(...AUTHED),
+          },
+        },
+      },
+      async (request) => ({
+        items: toJson(await listDeletedSalesRecords(deps, { actor: actorOf(request) })),
+      }),
+    );
+    app.post(
+      '/sales-records/:id/restore',
+      {
+        schema: {
+          tags,
+          summary: 'Restore a deleted record within 30 days (Manage Users)',
+          params: IdParams,
+          response: { 204: z.null(), ...problems(...AUTHED, 404, 410) },
+        },
+      },
+      async (request, reply) => {
+        await restoreSalesRecord(deps, { actor: actorOf(request), id: request.params.id });
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      '/sales-records/bulk',
+      {
+        schema: {
+          tags,
+          summary: 'Assign or change the status of selected records (all or nothing)',
+          body: BulkUpdateInput,
+          response: { 200: z.object({ updated: z.number().int() }), ...problems(...AUTHED, 404) },
+        },
+      },
+      async (request) => bulkUpdateSalesRecords(deps, { actor: actorOf(request), input: request.body }),
     );
     app.get(
       '/sales-records/:id/notes',

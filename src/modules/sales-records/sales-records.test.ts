@@ -393,7 +393,7 @@ describe('the lead list', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = (
+      const res: { items: { lastName: string }[]; nextCursor: string | null } = (
         await w.a.admin.get(
           `/api/v1/sales-records?recordTypeId=${w.lead.id}&limit=5${cursor ? `&cursor=${cursor}` : ''}`,
         )

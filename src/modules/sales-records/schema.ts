@@ -46,6 +46,7 @@ export const salesRecords = pgTable(
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     deletedAt: ts('deleted_at'),
+    deletedByUserId: uuid('deleted_by_user_id'),
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.id] }),
@@ -74,6 +75,9 @@ export const salesRecords = pgTable(
     index('sales_records_first_name_idx').on(t.accountId, sql`lower(${t.firstName}) text_pattern_ops`),
     index('sales_records_phone_idx').on(t.accountId, t.phone),
     index('sales_records_cell_idx').on(t.accountId, t.cellPhone),
+    index('sales_records_deleted_idx')
+      .on(t.accountId, t.deletedAt)
+      .where(sql`deleted_at is not null`),
     index('sales_records_email_idx').on(t.accountId, sql`lower(${t.email}) text_pattern_ops`),
   ],
 );

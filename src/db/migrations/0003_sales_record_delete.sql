@@ -1,0 +1,2 @@
+ALTER TABLE "sales_records" ADD COLUMN "deleted_by_user_id" uuid;--> statement-breakpoint
+CREATE INDEX "sales_records_deleted_idx" ON "sales_records" USING btree ("account_id","deleted_at") WHERE deleted_at is not null;

@@ -1,0 +1,147 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { inAccount } from '../../db/tenant.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import type { Actor } from '../access/actor.ts';
+import { can } from '../access/can.ts';
+import { authorize } from '../access/require.ts';
+import { agents } from '../agents/schema.ts';
+import { diff } from '../audit/events.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { recordStatuses } from '../record-types/schema.ts';
+import { users } from '../users/schema.ts';
+import { recordContext } from './sales-records.ts';
+import { salesRecords } from './schema.ts';
+
+export const BulkUpdateInput = z
+  .strictObject({
+    ids: z.array(z.uuid()).min(1, 'Select at least one record.').max(500),
+    assignedUserId: z.uuid().nullable().optional(),
+    assignedAgentId: z.uuid().nullable().optional(),
+    statusId: z.uuid().optional(),
+  })
+  .refine(
+    (v) => v.assignedUserId !== undefined || v.assignedAgentId !== undefined || v.statusId !== undefined,
+    {
+      message: 'Choose what to change: assignee, agent or status.',
+    },
+  );
+
+/**
+ * Assign or change the status of selected records, all or nothing: every record must be visible
+ * and editable by the actor, and the status must belong to every record's type.
+ */
+export async function bulkUpdateSalesRecords(
+  deps: Deps,
+  opts: { actor: Actor; input: z.infer<typeof BulkUpdateInput> },
+) {
+  const { actor, input } = opts;
+  authorize(actor, 'sales_record.edit');
+  const ids = [...new Set(input.ids)];
+  const patch = {
+    ...(input.assignedUserId !== undefined ? { assignedUserId: input.assignedUserId } : {}),
+    ...(input.assignedAgentId !== undefined ? { assignedAgentId: input.assignedAgentId } : {}),
+    ...(input.statusId !== undefined ? { statusId: input.statusId } : {}),
+  };
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(salesRecords)
+      .where(
+        inAccount(actor, salesRecords, inArray(salesRecords.id, ids), sql`${salesRecords.deletedAt} is null`),
+      )
+      .for('update');
+    const visible = rows.filter(
+      (r) =>
+        actor.kind !== 'user' ||
+        can(actor.profile, 'sales_record.view', { record: recordContext(r) }).allowed,
+    );
+    if (visible.length !== ids.length) throw notFound('Sales record');
+    const problems: { path: string; message: string }[] = [];
+    for (const r of visible) {
+      if (
+        actor.kind === 'user' &&
+        !can(actor.profile, 'sales_record.edit', { record: recordContext(r) }).allowed
+      ) {
+        problems.push({
+          path: `ids.${ids.indexOf(r.id)}`,
+          message: `You may not edit ${r.firstName} ${r.lastName}.`,
+        });
+      }
+    }
+    if (problems.length)
+      throw new AppError('forbidden', 'Some selected records cannot be edited by you; nothing was changed.', {
+        errors: problems,
+        missing: ['salesPermissions.recordTypeAccess.edit'],
+      });
+    if (input.statusId) {
+      const [status] = await tx
+        .select()
+        .from(recordStatuses)
+        .where(inAccount(actor, recordStatuses, eq(recordStatuses.id, input.statusId)));
+      if (!status) throw notFound('Status');
+      const mismatched = visible.filter((r) => r.recordTypeId !== status.recordTypeId);
+      if (mismatched.length) {
+        throw new AppError(
+          'validation',
+          `The status “${status.name}” belongs to another record type than ${mismatched.length} selected record(s); nothing was changed.`,
+          {
+            errors: mismatched.map((r) => ({
+              path: `ids.${ids.indexOf(r.id)}`,
+              message: 'Different record type.',
+            })),
+          },
+        );
+      }
+    }
+    if (input.assignedUserId) {
+      const [u] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          inAccount(
+            actor,
+            users,
+            eq(users.id, input.assignedUserId),
+            eq(users.active, true),
+            sql`${users.deletedAt} is null`,
+          ),
+        );
+      if (!u) throw notFound('User');
+      if (
+        actor.kind === 'user' &&
+        actor.profile.sales.agentDropdownView === 'self' &&
+        input.assignedUserId !== actor.userId
+      ) {
+        throw new AppError(
+          'validation',
+          'Your Agent Dropdown View lets you assign records only to yourself.',
+          { errors: [{ path: 'assignedUserId', message: 'Only yourself.' }] },
+        );
+      }
+    }
+    if (input.assignedAgentId) {
+      const [a] = await tx
+        .select({ id: agents.id })
+        .from(agents)
+        .where(inAccount(actor, agents, eq(agents.id, input.assignedAgentId)));
+      if (!a) throw notFound('Agent');
+    }
+    await tx
+      .update(salesRecords)
+      .set({ ...patch, updatedAt: sql`now()` as never })
+      .where(inAccount(actor, salesRecords, inArray(salesRecords.id, ids)));
+    for (const r of visible) {
+      const changes = diff(r as unknown as Record<string, unknown>, patch);
+      if (Object.keys(changes).length)
+        await recordAudit(tx, actor, {
+          type: 'sales_record.bulk_updated',
+          subjectType: 'sales_record',
+          subjectId: r.id,
+          data: { changes },
+        });
+    }
+    return { updated: visible.length };
+  });
+}
