@@ -9,3 +9,5 @@ export * from '../modules/agents/schema.ts';
 export * from '../modules/teams/schema.ts';
 export * from '../modules/record-types/schema.ts';
 export * from '../modules/sales-records/schema.ts';
+export * from '../modules/individuals/schema.ts';
+export * from '../modules/policies/schema.ts';

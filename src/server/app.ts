@@ -27,6 +27,8 @@ import { teamRoutes } from '../modules/teams/routes.ts';
 import { agentRoutes } from '../modules/agents/routes.ts';
 import { recordTypeRoutes } from '../modules/record-types/routes.ts';
 import { salesRecordRoutes } from '../modules/sales-records/routes.ts';
+import { individualRoutes } from '../modules/individuals/routes.ts';
+import { policyRoutes } from '../modules/policies/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
 
@@ -132,6 +134,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(agentRoutes(deps));
       await api.register(recordTypeRoutes(deps));
       await api.register(salesRecordRoutes(deps));
+      await api.register(individualRoutes(deps));
+      await api.register(policyRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -66,6 +66,8 @@ const MATRIX: Record<TaskId, string> = {
   'report.standard.download': 'SE RPT flag:downloadReports pkg:sales',
   'report.custom.manage': 'SE RPT pkg:sales',
   'report.custom.download': 'SE RPT flag:downloadReports pkg:sales',
+  'individual.view': 'IND:v rec:individual',
+  'individual.edit': 'IND:ve rec:individual',
   'users.manage': 'agency ADM',
   'scheduler.settings.manage': 'agency SE ADM',
   'activity_types.manage': 'agency ADM',
@@ -184,7 +186,7 @@ function without(
 }
 
 describe('can(): every row of the task matrix', () => {
-  it('the matrix in code has exactly the rows of PERMISSIONS.md', () => {
+  it('the matrix in code has exactly the rows of PERMISSIONS.md (plus the servicing Individual tasks)', () => {
     expect([...TASK_IDS].sort()).toEqual(Object.keys(MATRIX).sort());
   });
 

@@ -375,6 +375,19 @@ export const TASKS = {
     flag: 'downloadReports',
     feature: 'sales',
   },
+  // Servicing records, as the security group's Individual category grants them (beyond the Sales matrix).
+  'individual.view': {
+    description: 'View Individual Records',
+    userType: 'any',
+    individual: 'visible',
+    record: 'individual',
+  },
+  'individual.edit': {
+    description: 'Add and edit Individual Records, their notes and policies',
+    userType: 'any',
+    individual: 'visible+edit',
+    record: 'individual',
+  },
   'users.manage': {
     description: 'Users, security groups, teams, user sales permissions',
     userType: 'agency_user',

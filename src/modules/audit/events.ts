@@ -78,6 +78,31 @@ export type AuditEvent =
       subjectType: 'sales_record';
       subjectId: string;
       data: { changes: Changes };
+    }
+  | {
+      type: 'sales_record.converted';
+      subjectType: 'sales_record';
+      subjectId: string;
+      data: { individualId: string; merged: boolean };
+    }
+  | {
+      type: 'individual.created';
+      subjectType: 'individual';
+      subjectId: string;
+      data: { fields: Record<string, unknown>; fromSalesRecordId?: string };
+    }
+  | {
+      type: 'individual.updated';
+      subjectType: 'individual';
+      subjectId: string;
+      data: { changes: Changes; fromSalesRecordId?: string };
+    }
+  | { type: 'individual.note_added'; subjectType: 'individual'; subjectId: string; data: { noteId: string } }
+  | {
+      type: `policy.${'created' | 'updated' | 'deleted'}`;
+      subjectType: 'policy';
+      subjectId: string;
+      data: Record<string, unknown>;
     };
 
 /** Field-level change set: `{ field: { from, to } }`. */

@@ -58,6 +58,12 @@ export async function bulkUpdateSalesRecords(
         can(actor.profile, 'sales_record.view', { record: recordContext(r) }).allowed,
     );
     if (visible.length !== ids.length) throw notFound('Sales record');
+    const converted = visible.filter((r) => r.convertedAt);
+    if (converted.length) {
+      throw new AppError('rule_violation', 'Converted records are read-only; nothing was changed.', {
+        errors: converted.map((r) => ({ path: `ids.${ids.indexOf(r.id)}`, message: 'Converted.' })),
+      });
+    }
     const problems: { path: string; message: string }[] = [];
     for (const r of visible) {
       if (

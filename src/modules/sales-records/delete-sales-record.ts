@@ -6,7 +6,7 @@ import type { Actor, SystemActor } from '../access/actor.ts';
 import { authorize } from '../access/require.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { accounts } from '../accounts/schema.ts';
-import { loadVisibleSalesRecord, recordContext } from './sales-records.ts';
+import { assertNotConverted, loadVisibleSalesRecord, recordContext } from './sales-records.ts';
 import { salesRecords } from './schema.ts';
 
 export const RECOVERY_WINDOW_MS = 30 * 24 * 3600_000;
@@ -30,6 +30,7 @@ export async function deleteSalesRecord(
   await deps.db.transaction(async (tx) => {
     const record = await loadVisibleSalesRecord(tx, actor, id, { forUpdate: true });
     authorize(actor, 'sales_record.delete', { record: recordContext(record) });
+    assertNotConverted(record);
     if (!opts.acknowledgeRetention) {
       throw new AppError('rule_violation', `Confirm the deletion: ${RETENTION_NOTICE}`, {
         errors: [{ path: 'acknowledgeRetention', message: 'Must be true to delete.' }],

@@ -8,7 +8,7 @@ import { authorize } from '../access/require.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { users } from '../users/schema.ts';
-import { loadVisibleSalesRecord, recordContext } from './sales-records.ts';
+import { assertNotConverted, loadVisibleSalesRecord, recordContext } from './sales-records.ts';
 import { salesRecordNotes } from './schema.ts';
 
 export const NoteInput = z.strictObject({ body: z.string().trim().min(1, 'Write something.').max(20_000) });
@@ -40,6 +40,7 @@ export async function addNote(deps: Deps, opts: { actor: Actor; salesRecordId: s
   await deps.db.transaction(async (tx) => {
     const record = await loadVisibleSalesRecord(tx, actor, opts.salesRecordId);
     authorize(actor, 'sales_record.edit', { record: recordContext(record) });
+    assertNotConverted(record);
     await tx.insert(salesRecordNotes).values({
       accountId: actor.accountId,
       id,

@@ -9,6 +9,7 @@ import { ListSalesRecordsQuery, listSalesRecords } from './list-sales-records.ts
 import { addNote, listNotes, NoteInput, salesRecordHistory } from './notes.ts';
 import { createSalesRecord, getSalesRecord, updateSalesRecord } from './sales-records.ts';
 import { BulkUpdateInput, bulkUpdateSalesRecords } from './bulk-update.ts';
+import { BatchConvertInput, convertSalesRecord, convertSalesRecords } from './convert-sales-record.ts';
 import {
   deleteSalesRecord,
   listDeletedSalesRecords,
@@ -18,7 +19,7 @@ import {
 import { GENDERS, TEMPERATURES } from './schema.ts';
 
 const s = z.string().nullable();
-const SalesRecord = z
+export const SalesRecordSchema = z
   .object({
     id: z.uuid(),
     recordTypeId: z.uuid(),
@@ -49,6 +50,8 @@ const SalesRecord = z
     manualTemperature: z.enum(TEMPERATURES).nullable(),
     customFields: z.record(z.string(), z.unknown()),
     createdByUserId: z.uuid().nullable(),
+    individualId: z.uuid().nullable(),
+    convertedAt: Timestamp.nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -122,7 +125,7 @@ export const salesRecordRoutes =
           tags,
           summary: 'Add a Sales Record (Add on its record type)',
           body: CreateSalesRecordInput,
-          response: { 201: SalesRecord, ...problems(...AUTHED, 404) },
+          response: { 201: SalesRecordSchema, ...problems(...AUTHED, 404) },
         },
       },
       async (request, reply) =>
@@ -137,7 +140,7 @@ export const salesRecordRoutes =
           tags,
           summary: 'One Sales Record (404 outside your record scope)',
           params: IdParams,
-          response: { 200: SalesRecord, ...problems(...AUTHED, 404) },
+          response: { 200: SalesRecordSchema, ...problems(...AUTHED, 404) },
         },
       },
       async (request) =>
@@ -151,7 +154,7 @@ export const salesRecordRoutes =
           summary: 'Edit a Sales Record (Edit on its record type)',
           params: IdParams,
           body: UpdateSalesRecordInput,
-          response: { 200: SalesRecord, ...problems(...AUTHED, 404) },
+          response: { 200: SalesRecordSchema, ...problems(...AUTHED, 404) },
         },
       },
       async (request) =>
@@ -236,6 +239,46 @@ export const salesRecordRoutes =
         },
       },
       async (request) => bulkUpdateSalesRecords(deps, { actor: actorOf(request), input: request.body }),
+    );
+    app.post(
+      '/sales-records/:id/convert',
+      {
+        schema: {
+          tags,
+          summary:
+            'Convert a closed-won Sales Record to an Individual (or merge into the Individual it was made for); the record stays read-only',
+          params: IdParams,
+          response: {
+            200: z.object({ individualId: z.uuid(), merged: z.boolean() }),
+            ...problems(...AUTHED, 404, 409, 422),
+          },
+        },
+      },
+      async (request) => convertSalesRecord(deps, { actor: actorOf(request), id: request.params.id }),
+    );
+    app.post(
+      '/sales-records/convert',
+      {
+        schema: {
+          tags,
+          summary:
+            'Convert selected Sales Records, each in its own transaction; the answer lists each outcome',
+          body: BatchConvertInput,
+          response: {
+            200: z.object({
+              converted: z.number().int(),
+              results: z.array(
+                z.union([
+                  z.object({ id: z.uuid(), individualId: z.uuid() }),
+                  z.object({ id: z.uuid(), error: z.string(), status: z.number().int() }),
+                ]),
+              ),
+            }),
+            ...problems(...AUTHED),
+          },
+        },
+      },
+      async (request) => convertSalesRecords(deps, { actor: actorOf(request), ids: request.body.ids }),
     );
     app.get(
       '/sales-records/:id/notes',

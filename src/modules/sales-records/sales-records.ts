@@ -123,7 +123,12 @@ async function firstStatusOf(tx: DbOrTx, actor: Actor, recordTypeId: string): Pr
 
 export async function createSalesRecord(
   deps: Deps,
-  opts: { actor: Actor; input: z.infer<typeof CreateSalesRecordInput> },
+  opts: {
+    actor: Actor;
+    input: z.infer<typeof CreateSalesRecordInput>;
+    /** A new sale to an existing client: the Individual it is for. */
+    individualId?: string;
+  },
 ) {
   const { actor, input } = opts;
   const recordTypeId = input.recordTypeId ?? (await getAccount(deps, { actor })).defaultRecordTypeId;
@@ -149,6 +154,7 @@ export async function createSalesRecord(
       recordTypeId,
       statusId,
       createdByUserId: actor.kind === 'user' ? actor.userId : null,
+      individualId: opts.individualId ?? null,
     });
     await recordAudit(tx, actor, {
       type: 'sales_record.created',
@@ -180,6 +186,7 @@ export async function updateSalesRecord(
   await deps.db.transaction(async (tx) => {
     const before = await loadVisibleSalesRecord(tx, actor, id, { forUpdate: true });
     authorize(actor, 'sales_record.edit', { record: recordContext(before) });
+    assertNotConverted(before);
     const recordTypeId = patch.recordTypeId ?? before.recordTypeId;
     if (recordTypeId !== before.recordTypeId)
       authorize(actor, 'sales_record.edit', { record: recordContext({ ...before, recordTypeId }) });
@@ -206,4 +213,14 @@ export async function updateSalesRecord(
     });
   });
   return getSalesRecord(deps, { actor, id });
+}
+
+/** A converted Sales Record is the compliance trail of the sale: read-only from then on. */
+export function assertNotConverted(r: Pick<SalesRecordRow, 'convertedAt'>): void {
+  if (r.convertedAt) {
+    throw new AppError(
+      'rule_violation',
+      'This Sales Record was converted to an Individual and is read-only; work on the Individual instead.',
+    );
+  }
 }

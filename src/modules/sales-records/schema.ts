@@ -3,6 +3,7 @@ import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from 
 import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
 import { accounts } from '../accounts/schema.ts';
 import { agents } from '../agents/schema.ts';
+import { individuals } from '../individuals/schema.ts';
 import { recordStatuses, recordTypes } from '../record-types/schema.ts';
 import { users } from '../users/schema.ts';
 
@@ -41,6 +42,10 @@ export const salesRecords = pgTable(
     leadSource: text('lead_source'),
     leadDate: date('lead_date', { mode: 'string' }),
     manualTemperature: text('manual_temperature').$type<Temperature>(),
+    /** The Individual this record was created for, or converted into. */
+    individualId: uuid('individual_id'),
+    /** Set when converted: the record stays, read-only, as the compliance trail. */
+    convertedAt: ts('converted_at'),
     customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
     createdByUserId: uuid('created_by_user_id'),
     createdAt: createdAt(),
@@ -61,6 +66,10 @@ export const salesRecords = pgTable(
     }),
     foreignKey({ columns: [t.accountId, t.assignedUserId], foreignColumns: [users.accountId, users.id] }),
     foreignKey({ columns: [t.accountId, t.assignedAgentId], foreignColumns: [agents.accountId, agents.id] }),
+    foreignKey({
+      columns: [t.accountId, t.individualId],
+      foreignColumns: [individuals.accountId, individuals.id],
+    }),
     // The lead list: newest first within an account, optionally by type.
     index('sales_records_created_idx')
       .on(t.accountId, t.createdAt.desc(), t.id.desc())

@@ -1,0 +1,278 @@
+import { and, asc, desc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx } from '../../db/client.ts';
+import { inAccount } from '../../db/tenant.ts';
+import type { Deps } from '../../deps.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { notFound } from '../../lib/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { toE164 } from '../../lib/phone.ts';
+import type { Actor } from '../access/actor.ts';
+import { can, isRestrictedToAccessibleAgents } from '../access/can.ts';
+import { authorize } from '../access/require.ts';
+import { agents } from '../agents/schema.ts';
+import { diff } from '../audit/events.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { SalesRecordFields } from '../sales-records/fields.ts';
+import { users } from '../users/schema.ts';
+import { individualNotes, individuals } from './schema.ts';
+
+const {
+  firstName,
+  middleName,
+  lastName,
+  dateOfBirth,
+  gender,
+  email,
+  phone,
+  cellPhone,
+  street,
+  city,
+  state,
+  zip,
+  county,
+  medicareNumber,
+  partADate,
+  partBDate,
+  customFields,
+} = SalesRecordFields;
+const fields = {
+  firstName,
+  middleName,
+  lastName,
+  dateOfBirth,
+  gender,
+  email,
+  phone,
+  cellPhone,
+  street,
+  city,
+  state,
+  zip,
+  county,
+  medicareNumber,
+  partADate,
+  partBDate,
+  customFields,
+};
+
+export const CreateIndividualInput = z.strictObject({
+  ...fields,
+  servicingAgentId: z.uuid().nullable().optional(),
+});
+export const UpdateIndividualInput = CreateIndividualInput.partial();
+
+export type IndividualRow = typeof individuals.$inferSelect;
+const ctxOf = (r: Pick<IndividualRow, 'servicingAgentId'>) => ({
+  kind: 'individual' as const,
+  servicingAgentId: r.servicingAgentId,
+});
+
+/** Individuals an actor may see: the Individual category, and Accessible Agents when restricted. */
+export function individualScope(actor: Actor): SQL | undefined {
+  if (actor.kind !== 'user' || !isRestrictedToAccessibleAgents(actor.profile)) return undefined;
+  const p = actor.profile;
+  const ids = [...p.accessibleAgentIds];
+  return or(
+    ids.length ? inArray(individuals.servicingAgentId, ids) : sql`false`,
+    p.group.recordAccess.includeUnassigned ? isNull(individuals.servicingAgentId) : undefined,
+  );
+}
+
+export async function loadVisibleIndividual(
+  tx: DbOrTx,
+  actor: Actor,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<IndividualRow> {
+  authorize(actor, 'individual.view');
+  const q = tx
+    .select()
+    .from(individuals)
+    .where(inAccount(actor, individuals, eq(individuals.id, id)));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  if (!row) throw notFound('Individual');
+  if (actor.kind === 'user' && !can(actor.profile, 'individual.view', { record: ctxOf(row) }).allowed)
+    throw notFound('Individual');
+  return row;
+}
+
+async function assertAgent(tx: DbOrTx, actor: Actor, agentId: string | null | undefined) {
+  if (!agentId) return;
+  const [a] = await tx
+    .select({ id: agents.id })
+    .from(agents)
+    .where(inAccount(actor, agents, eq(agents.id, agentId)));
+  if (!a) throw notFound('Agent');
+}
+
+export async function getIndividual(deps: Pick<Deps, 'db'>, opts: { actor: Actor; id: string }) {
+  const { accountId: _a, ...rest } = await loadVisibleIndividual(deps.db, opts.actor, opts.id);
+  return rest;
+}
+
+export async function createIndividual(
+  deps: Deps,
+  opts: { actor: Actor; input: z.infer<typeof CreateIndividualInput> },
+) {
+  const { actor, input } = opts;
+  authorize(actor, 'individual.edit', {
+    record: ctxOf({ servicingAgentId: input.servicingAgentId ?? null }),
+  });
+  const id = newId();
+  await deps.db.transaction(async (tx) => {
+    await assertAgent(tx, actor, input.servicingAgentId);
+    await tx.insert(individuals).values({
+      ...input,
+      accountId: actor.accountId,
+      id,
+      createdByUserId: actor.kind === 'user' ? actor.userId : null,
+    });
+    await recordAudit(tx, actor, {
+      type: 'individual.created',
+      subjectType: 'individual',
+      subjectId: id,
+      data: { fields: input },
+    });
+  });
+  return getIndividual(deps, { actor, id });
+}
+
+export async function updateIndividual(
+  deps: Deps,
+  opts: { actor: Actor; id: string; patch: z.infer<typeof UpdateIndividualInput> },
+) {
+  const { actor, id, patch } = opts;
+  await deps.db.transaction(async (tx) => {
+    const before = await loadVisibleIndividual(tx, actor, id, { forUpdate: true });
+    authorize(actor, 'individual.edit', { record: ctxOf(before) });
+    if (patch.servicingAgentId !== undefined) {
+      await assertAgent(tx, actor, patch.servicingAgentId);
+      authorize(actor, 'individual.edit', { record: ctxOf({ servicingAgentId: patch.servicingAgentId }) });
+    }
+    const changes = diff(before as unknown as Record<string, unknown>, patch);
+    if (Object.keys(changes).length === 0) return;
+    await tx
+      .update(individuals)
+      .set({ ...patch, updatedAt: sql`now()` as never })
+      .where(inAccount(actor, individuals, eq(individuals.id, id)));
+    await recordAudit(tx, actor, {
+      type: 'individual.updated',
+      subjectType: 'individual',
+      subjectId: id,
+      data: { changes },
+    });
+  });
+  return getIndividual(deps, { actor, id });
+}
+
+export const ListIndividualsQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  servicingAgentId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+const Cursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
+
+function search(q: string): SQL | undefined {
+  const p = toE164(q);
+  if (p) return or(eq(individuals.phone, p), eq(individuals.cellPhone, p));
+  const s = q.toLowerCase().replace(/[%_\\]/g, '');
+  if (!s) return undefined;
+  if (s.includes('@')) return like(sql`lower(${individuals.email})`, `${s}%`);
+  const [a, b] = [s.split(/\s+/)[0]!, s.split(/\s+/).at(-1)!];
+  const first = sql`lower(${individuals.firstName})`;
+  const last = sql`lower(${individuals.lastName})`;
+  return a !== b
+    ? and(like(first, `${a}%`), like(last, `${b}%`))
+    : or(like(last, `${a}%`), like(first, `${a}%`));
+}
+
+export async function listIndividuals(
+  deps: Deps,
+  opts: { actor: Actor; query: z.infer<typeof ListIndividualsQuery> },
+) {
+  const { actor, query } = opts;
+  authorize(actor, 'individual.view');
+  const c = query.cursor ? decodeCursor(query.cursor, Cursor) : null;
+  const rows = await deps.db
+    .select({
+      id: individuals.id,
+      firstName: individuals.firstName,
+      lastName: individuals.lastName,
+      email: individuals.email,
+      phone: individuals.phone,
+      cellPhone: individuals.cellPhone,
+      city: individuals.city,
+      state: individuals.state,
+      servicingAgentId: individuals.servicingAgentId,
+      createdAt: individuals.createdAt,
+    })
+    .from(individuals)
+    .where(
+      inAccount(
+        actor,
+        individuals,
+        individualScope(actor),
+        query.q ? search(query.q) : undefined,
+        query.servicingAgentId ? eq(individuals.servicingAgentId, query.servicingAgentId) : undefined,
+        c ? sql`(${individuals.createdAt}, ${individuals.id}) < (${new Date(c.t)}, ${c.id})` : undefined,
+      ),
+    )
+    .orderBy(desc(individuals.createdAt), desc(individuals.id))
+    .limit(query.limit + 1);
+  const items = rows.slice(0, query.limit);
+  const tail = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      rows.length > query.limit && tail
+        ? encodeCursor({ t: tail.createdAt.toISOString(), id: tail.id })
+        : null,
+  };
+}
+
+export async function listIndividualNotes(deps: Deps, opts: { actor: Actor; individualId: string }) {
+  await loadVisibleIndividual(deps.db, opts.actor, opts.individualId);
+  return deps.db
+    .select({
+      id: individualNotes.id,
+      body: individualNotes.body,
+      createdAt: individualNotes.createdAt,
+      fromSalesRecordId: individualNotes.fromSalesRecordId,
+      author: { id: users.id, firstName: users.firstName, lastName: users.lastName },
+    })
+    .from(individualNotes)
+    .leftJoin(
+      users,
+      and(eq(users.accountId, individualNotes.accountId), eq(users.id, individualNotes.authorUserId)),
+    )
+    .where(inAccount(opts.actor, individualNotes, eq(individualNotes.individualId, opts.individualId)))
+    .orderBy(desc(individualNotes.createdAt), asc(individualNotes.id));
+}
+
+export async function addIndividualNote(
+  deps: Deps,
+  opts: { actor: Actor; individualId: string; body: string },
+) {
+  const { actor } = opts;
+  const id = newId();
+  await deps.db.transaction(async (tx) => {
+    const ind = await loadVisibleIndividual(tx, actor, opts.individualId);
+    authorize(actor, 'individual.edit', { record: ctxOf(ind) });
+    await tx.insert(individualNotes).values({
+      accountId: actor.accountId,
+      id,
+      individualId: ind.id,
+      body: opts.body,
+      authorUserId: actor.kind === 'user' ? actor.userId : null,
+    });
+    await recordAudit(tx, actor, {
+      type: 'individual.note_added',
+      subjectType: 'individual',
+      subjectId: ind.id,
+      data: { noteId: id },
+    });
+  });
+  return (await listIndividualNotes(deps, opts)).find((n) => n.id === id)!;
+}

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
+import { accounts } from '../accounts/schema.ts';
+import { agents } from '../agents/schema.ts';
+
+/** Individual Records: clients being serviced, each with a Servicing Agent. */
+export const individuals = pgTable(
+  'individuals',
+  {
+    ...tenantColumns(),
+    firstName: text('first_name').notNull(),
+    middleName: text('middle_name'),
+    lastName: text('last_name').notNull(),
+    dateOfBirth: date('date_of_birth', { mode: 'string' }),
+    gender: text('gender'),
+    email: text('email'),
+    phone: text('phone'),
+    cellPhone: text('cell_phone'),
+    street: text('street'),
+    city: text('city'),
+    state: text('state'),
+    zip: text('zip'),
+    county: text('county'),
+    medicareNumber: text('medicare_number'),
+    partADate: date('part_a_date', { mode: 'string' }),
+    partBDate: date('part_b_date', { mode: 'string' }),
+    servicingAgentId: uuid('servicing_agent_id'),
+    customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
+    createdByUserId: uuid('created_by_user_id'),
+    createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    foreignKey({ columns: [t.accountId], foreignColumns: [accounts.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.accountId, t.servicingAgentId], foreignColumns: [agents.accountId, agents.id] }),
+    index('individuals_created_idx').on(t.accountId, t.createdAt.desc(), t.id.desc()),
+    index('individuals_agent_idx').on(t.accountId, t.servicingAgentId),
+    index('individuals_last_name_idx').on(t.accountId, sql`lower(${t.lastName}) text_pattern_ops`),
+    index('individuals_first_name_idx').on(t.accountId, sql`lower(${t.firstName}) text_pattern_ops`),
+    index('individuals_phone_idx').on(t.accountId, t.phone),
+    index('individuals_cell_idx').on(t.accountId, t.cellPhone),
+    index('individuals_email_idx').on(t.accountId, sql`lower(${t.email}) text_pattern_ops`),
+  ],
+);
+
+export const individualNotes = pgTable(
+  'individual_notes',
+  {
+    ...tenantColumns(),
+    individualId: uuid('individual_id').notNull(),
+    body: text('body').notNull(),
+    authorUserId: uuid('author_user_id'),
+    /** Set when the note came over from a converted Sales Record. */
+    fromSalesRecordId: uuid('from_sales_record_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    foreignKey({
+      columns: [t.accountId, t.individualId],
+      foreignColumns: [individuals.accountId, individuals.id],
+    }).onDelete('cascade'),
+    index('individual_notes_idx').on(t.accountId, t.individualId, t.createdAt),
+  ],
+);

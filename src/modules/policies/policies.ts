@@ -1,0 +1,162 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx } from '../../db/client.ts';
+import { inAccount } from '../../db/tenant.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Actor } from '../access/actor.ts';
+import { authorize } from '../access/require.ts';
+import { diff } from '../audit/events.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { loadVisibleIndividual } from '../individuals/individuals.ts';
+import { loadVisibleSalesRecord, recordContext } from '../sales-records/sales-records.ts';
+import { POLICY_STATUSES, policies } from './schema.ts';
+
+export const PolicyInput = z.strictObject({
+  carrier: z.string().trim().min(1, 'Required.').max(100),
+  product: z.string().trim().min(1, 'Required.').max(100),
+  coverageType: z.string().trim().max(100).nullable().optional(),
+  premium: z
+    .union([z.number(), z.string()])
+    .transform((v) => String(v).replace(/[$,\s]/g, ''))
+    .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), { message: 'Must be an amount such as 129.50.' })
+    .nullable()
+    .optional(),
+  effectiveDate: z.iso.date({ message: 'Must be a date as YYYY-MM-DD.' }).nullable().optional(),
+  status: z.enum(POLICY_STATUSES).default('quoted'),
+  customFields: z
+    .record(z.string().max(60), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
+    .optional(),
+});
+export const PolicyPatch = PolicyInput.partial();
+
+export type PolicyOwner = { kind: 'sales_record' | 'individual'; id: string };
+
+const columns = {
+  id: policies.id,
+  salesRecordId: policies.salesRecordId,
+  individualId: policies.individualId,
+  carrier: policies.carrier,
+  product: policies.product,
+  coverageType: policies.coverageType,
+  premium: policies.premium,
+  effectiveDate: policies.effectiveDate,
+  status: policies.status,
+  customFields: policies.customFields,
+  createdAt: policies.createdAt,
+};
+
+/** Check the actor may see (and, to change, edit) the record that owns the policies. */
+async function assertOwnerAccess(tx: DbOrTx, actor: Actor, owner: PolicyOwner, write: boolean) {
+  if (owner.kind === 'sales_record') {
+    const r = await loadVisibleSalesRecord(tx, actor, owner.id);
+    if (write) {
+      authorize(actor, 'sales_record.edit', { record: recordContext(r) });
+      if (r.convertedAt)
+        throw new AppError(
+          'rule_violation',
+          'This Sales Record was converted and is read-only; its policies are on the Individual.',
+        );
+    }
+  } else {
+    const i = await loadVisibleIndividual(tx, actor, owner.id);
+    if (write)
+      authorize(actor, 'individual.edit', {
+        record: { kind: 'individual', servicingAgentId: i.servicingAgentId },
+      });
+  }
+}
+
+const ownerWhere = (owner: PolicyOwner) =>
+  owner.kind === 'sales_record' ? eq(policies.salesRecordId, owner.id) : eq(policies.individualId, owner.id);
+
+export async function listPolicies(deps: Deps, opts: { actor: Actor; owner: PolicyOwner }) {
+  await assertOwnerAccess(deps.db, opts.actor, opts.owner, false);
+  return deps.db
+    .select(columns)
+    .from(policies)
+    .where(inAccount(opts.actor, policies, ownerWhere(opts.owner)))
+    .orderBy(desc(policies.createdAt));
+}
+
+export async function addPolicy(
+  deps: Deps,
+  opts: { actor: Actor; owner: PolicyOwner; input: z.infer<typeof PolicyInput> },
+) {
+  const { actor, owner, input } = opts;
+  const id = newId();
+  await deps.db.transaction(async (tx) => {
+    await assertOwnerAccess(tx, actor, owner, true);
+    await tx.insert(policies).values({
+      ...input,
+      accountId: actor.accountId,
+      id,
+      ...(owner.kind === 'sales_record' ? { salesRecordId: owner.id } : { individualId: owner.id }),
+    });
+    await recordAudit(tx, actor, {
+      type: 'policy.created',
+      subjectType: 'policy',
+      subjectId: id,
+      data: { owner, carrier: input.carrier, product: input.product },
+    });
+  });
+  const [row] = await deps.db
+    .select(columns)
+    .from(policies)
+    .where(inAccount(actor, policies, eq(policies.id, id)));
+  return row!;
+}
+
+async function loadPolicy(tx: DbOrTx, actor: Actor, id: string, write: boolean) {
+  const [p] = await tx
+    .select()
+    .from(policies)
+    .where(inAccount(actor, policies, eq(policies.id, id)));
+  if (!p) throw notFound('Policy');
+  const owner: PolicyOwner = p.individualId
+    ? { kind: 'individual', id: p.individualId }
+    : { kind: 'sales_record', id: p.salesRecordId! };
+  await assertOwnerAccess(tx, actor, owner, write);
+  return p;
+}
+
+export async function updatePolicy(
+  deps: Deps,
+  opts: { actor: Actor; id: string; patch: z.infer<typeof PolicyPatch> },
+) {
+  const { actor, id, patch } = opts;
+  await deps.db.transaction(async (tx) => {
+    const before = await loadPolicy(tx, actor, id, true);
+    const changes = diff(before as unknown as Record<string, unknown>, patch);
+    if (Object.keys(changes).length === 0) return;
+    await tx
+      .update(policies)
+      .set({ ...patch, updatedAt: sql`now()` as never })
+      .where(inAccount(actor, policies, eq(policies.id, id)));
+    await recordAudit(tx, actor, {
+      type: 'policy.updated',
+      subjectType: 'policy',
+      subjectId: id,
+      data: { changes },
+    });
+  });
+  const [row] = await deps.db
+    .select(columns)
+    .from(policies)
+    .where(inAccount(actor, policies, eq(policies.id, id)));
+  return row!;
+}
+
+export async function deletePolicy(deps: Deps, opts: { actor: Actor; id: string }) {
+  await deps.db.transaction(async (tx) => {
+    const p = await loadPolicy(tx, opts.actor, opts.id, true);
+    await tx.delete(policies).where(inAccount(opts.actor, policies, eq(policies.id, opts.id)));
+    await recordAudit(tx, opts.actor, {
+      type: 'policy.deleted',
+      subjectType: 'policy',
+      subjectId: opts.id,
+      data: { carrier: p.carrier, product: p.product },
+    });
+  });
+}
