@@ -24,6 +24,11 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -47,6 +52,8 @@ export type Config = {
   sessionMaxAgeMs: number;
   sessionIdleMs: number;
   bodyLimit: number;
+  /** Largest accepted file upload. */
+  fileMaxBytes: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   /** Run job workers in this process (enqueueing always works). */
@@ -76,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxAgeMs: e.SESSION_MAX_AGE_HOURS * 3600_000,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     bodyLimit: e.BODY_LIMIT_BYTES,
+    fileMaxBytes: e.FILE_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     jobWorkers: e.JOBS,

@@ -11,3 +11,4 @@ export * from '../modules/record-types/schema.ts';
 export * from '../modules/sales-records/schema.ts';
 export * from '../modules/individuals/schema.ts';
 export * from '../modules/policies/schema.ts';
+export * from '../modules/files/schema.ts';

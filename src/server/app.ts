@@ -29,6 +29,8 @@ import { recordTypeRoutes } from '../modules/record-types/routes.ts';
 import { salesRecordRoutes } from '../modules/sales-records/routes.ts';
 import { individualRoutes } from '../modules/individuals/routes.ts';
 import { policyRoutes } from '../modules/policies/routes.ts';
+import { fileRoutes } from '../modules/files/routes.ts';
+import multipart from '@fastify/multipart';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
 
@@ -59,6 +61,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
 
   // 1. External plugins
   await app.register(cookie);
+  await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: deps.config.fileMaxBytes + 1 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -136,6 +139,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(salesRecordRoutes(deps));
       await api.register(individualRoutes(deps));
       await api.register(policyRoutes(deps));
+      await api.register(fileRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

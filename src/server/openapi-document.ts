@@ -22,6 +22,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
     database: unused,
     db: unused,
     jobs: unused,
+    storage: unused,
     log: pino({ level: 'silent' }),
   } as unknown as Deps;
   const app = await buildApp(deps, { logger: false, serveWeb: false });

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import pino from 'pino';
+import { diskStorage } from '../modules/files/storage.ts';
 import type { Config } from '../config.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
 import { acquireDataDirLock } from '../db/data-dir-lock.ts';
@@ -40,7 +42,8 @@ export async function openRuntime(
     await database.migrate();
   }
   const jobs = createJobs(database, log);
-  const deps: Deps = { config, database, db: database.db, jobs, log };
+  const storage = diskStorage(path.join(config.dataDir, 'files'));
+  const deps: Deps = { config, database, db: database.db, jobs, log, storage };
   const definitions: JobDefinition<never>[] = [deliverEmailDefinition(deps) as JobDefinition<never>];
   const workers = opts.workers ?? config.jobWorkers;
   await jobs.start(definitions, { workers });

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Deps } from '../../src/deps.ts';
@@ -72,6 +75,7 @@ export async function createTestApp(
   const { workers, ...configOverrides } = overrides;
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent', BASE_URL: 'http://openams.test' }),
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'openams-test-data-')),
     ...configOverrides,
   };
   const deps = await openRuntime(config, { role: 'server', database, workers: workers ?? false });
@@ -112,6 +116,7 @@ export async function createTestApp(
       await app.close();
       await deps.shutdown();
       await database.dispose();
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
     },
   };
 }

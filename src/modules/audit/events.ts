@@ -103,6 +103,12 @@ export type AuditEvent =
       subjectType: 'policy';
       subjectId: string;
       data: Record<string, unknown>;
+    }
+  | {
+      type: 'file.added' | 'file.removed';
+      subjectType: 'sales_record' | 'individual';
+      subjectId: string;
+      data: Record<string, unknown>;
     };
 
 /** Field-level change set: `{ field: { from, to } }`. */

@@ -3,14 +3,12 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
 import { diff } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { loadVisibleIndividual } from '../individuals/individuals.ts';
-import { loadVisibleSalesRecord, recordContext } from '../sales-records/sales-records.ts';
+import { assertRecordOwnerAccess, type RecordOwner } from '../records/owner-access.ts';
 import { POLICY_STATUSES, policies } from './schema.ts';
 
 export const PolicyInput = z.strictObject({
@@ -31,7 +29,7 @@ export const PolicyInput = z.strictObject({
 });
 export const PolicyPatch = PolicyInput.partial();
 
-export type PolicyOwner = { kind: 'sales_record' | 'individual'; id: string };
+export type { RecordOwner as PolicyOwner } from '../records/owner-access.ts';
 
 const columns = {
   id: policies.id,
@@ -47,32 +45,11 @@ const columns = {
   createdAt: policies.createdAt,
 };
 
-/** Check the actor may see (and, to change, edit) the record that owns the policies. */
-async function assertOwnerAccess(tx: DbOrTx, actor: Actor, owner: PolicyOwner, write: boolean) {
-  if (owner.kind === 'sales_record') {
-    const r = await loadVisibleSalesRecord(tx, actor, owner.id);
-    if (write) {
-      authorize(actor, 'sales_record.edit', { record: recordContext(r) });
-      if (r.convertedAt)
-        throw new AppError(
-          'rule_violation',
-          'This Sales Record was converted and is read-only; its policies are on the Individual.',
-        );
-    }
-  } else {
-    const i = await loadVisibleIndividual(tx, actor, owner.id);
-    if (write)
-      authorize(actor, 'individual.edit', {
-        record: { kind: 'individual', servicingAgentId: i.servicingAgentId },
-      });
-  }
-}
-
-const ownerWhere = (owner: PolicyOwner) =>
+const ownerWhere = (owner: RecordOwner) =>
   owner.kind === 'sales_record' ? eq(policies.salesRecordId, owner.id) : eq(policies.individualId, owner.id);
 
-export async function listPolicies(deps: Deps, opts: { actor: Actor; owner: PolicyOwner }) {
-  await assertOwnerAccess(deps.db, opts.actor, opts.owner, false);
+export async function listPolicies(deps: Deps, opts: { actor: Actor; owner: RecordOwner }) {
+  await assertRecordOwnerAccess(deps.db, opts.actor, opts.owner, false);
   return deps.db
     .select(columns)
     .from(policies)
@@ -82,12 +59,12 @@ export async function listPolicies(deps: Deps, opts: { actor: Actor; owner: Poli
 
 export async function addPolicy(
   deps: Deps,
-  opts: { actor: Actor; owner: PolicyOwner; input: z.infer<typeof PolicyInput> },
+  opts: { actor: Actor; owner: RecordOwner; input: z.infer<typeof PolicyInput> },
 ) {
   const { actor, owner, input } = opts;
   const id = newId();
   await deps.db.transaction(async (tx) => {
-    await assertOwnerAccess(tx, actor, owner, true);
+    await assertRecordOwnerAccess(tx, actor, owner, true);
     await tx.insert(policies).values({
       ...input,
       accountId: actor.accountId,
@@ -114,10 +91,10 @@ async function loadPolicy(tx: DbOrTx, actor: Actor, id: string, write: boolean) 
     .from(policies)
     .where(inAccount(actor, policies, eq(policies.id, id)));
   if (!p) throw notFound('Policy');
-  const owner: PolicyOwner = p.individualId
+  const owner: RecordOwner = p.individualId
     ? { kind: 'individual', id: p.individualId }
     : { kind: 'sales_record', id: p.salesRecordId! };
-  await assertOwnerAccess(tx, actor, owner, write);
+  await assertRecordOwnerAccess(tx, actor, owner, write);
   return p;
 }
 

@@ -13,6 +13,7 @@ import { createSalesRecord } from './sales-records.ts';
 import { individualNotes, individuals } from '../individuals/schema.ts';
 import { loadVisibleIndividual } from '../individuals/individuals.ts';
 import { policies } from '../policies/schema.ts';
+import { recordFiles } from '../files/schema.ts';
 import { recordStatuses } from '../record-types/schema.ts';
 import { CreateSalesRecordInput } from './fields.ts';
 import { loadVisibleSalesRecord, recordContext, type SalesRecordRow } from './sales-records.ts';
@@ -151,6 +152,10 @@ export async function convertSalesRecord(
         })),
       );
     }
+    await tx
+      .update(recordFiles)
+      .set({ individualId })
+      .where(inAccount(actor, recordFiles, eq(recordFiles.salesRecordId, id)));
     await tx
       .update(policies)
       .set({ individualId, updatedAt: sql`now()` as never })

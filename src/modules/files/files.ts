@@ -1,0 +1,186 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import { inAccount } from '../../db/tenant.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { assertRecordOwnerAccess, type RecordOwner } from '../records/owner-access.ts';
+import { recordFiles } from './schema.ts';
+import { checkFileType, FileTooLargeError } from './storage.ts';
+
+export const LinkInput = z.strictObject({
+  name: z.string().trim().min(1, 'Required.').max(200),
+  url: z.url({ protocol: /^https?$/, message: 'Must be an http(s) URL.' }).max(2000),
+});
+
+const columns = {
+  id: recordFiles.id,
+  kind: recordFiles.kind,
+  name: recordFiles.name,
+  url: recordFiles.url,
+  contentType: recordFiles.contentType,
+  sizeBytes: recordFiles.sizeBytes,
+  sha256: recordFiles.sha256,
+  uploadedByUserId: recordFiles.uploadedByUserId,
+  createdAt: recordFiles.createdAt,
+};
+const ownerWhere = (o: RecordOwner) =>
+  o.kind === 'sales_record' ? eq(recordFiles.salesRecordId, o.id) : eq(recordFiles.individualId, o.id);
+const ownerColumns = (o: RecordOwner) =>
+  o.kind === 'sales_record' ? { salesRecordId: o.id } : { individualId: o.id };
+
+export async function listFiles(deps: Deps, opts: { actor: Actor; owner: RecordOwner }) {
+  await assertRecordOwnerAccess(deps.db, opts.actor, opts.owner, false);
+  return deps.db
+    .select(columns)
+    .from(recordFiles)
+    .where(inAccount(opts.actor, recordFiles, ownerWhere(opts.owner)))
+    .orderBy(desc(recordFiles.createdAt));
+}
+
+/**
+ * Upload: streamed to storage (never held whole in memory), refused past the size limit or when
+ * its type (extension and leading bytes) is not accepted; nothing is kept from a refused upload.
+ */
+export async function uploadFile(
+  deps: Deps,
+  opts: { actor: Actor; owner: RecordOwner; filename: string; body: Readable },
+) {
+  const { actor, owner } = opts;
+  await assertRecordOwnerAccess(deps.db, actor, owner, true);
+  const name = opts.filename.replace(/[/\\\0]/g, '_').slice(0, 200) || 'file';
+  let stored;
+  try {
+    stored = await deps.storage.put(actor.accountId, opts.body, deps.config.fileMaxBytes);
+  } catch (e) {
+    if (e instanceof FileTooLargeError) {
+      opts.body.resume();
+      throw new AppError(
+        'validation',
+        `The file is larger than the ${Math.round(deps.config.fileMaxBytes / 1024 / 1024)} MB limit.`,
+        { errors: [{ path: 'file', message: 'Too large.' }] },
+      );
+    }
+    throw e;
+  }
+  const type = checkFileType(name, stored.head);
+  if (!type.ok) {
+    await removeIfUnused(deps, actor, stored.key);
+    throw new AppError('validation', type.reason, { errors: [{ path: 'file', message: type.reason }] });
+  }
+  if (stored.sizeBytes === 0) {
+    await removeIfUnused(deps, actor, stored.key);
+    throw new AppError('validation', 'The file is empty.', { errors: [{ path: 'file', message: 'Empty.' }] });
+  }
+  const id = newId();
+  await deps.db.transaction(async (tx) => {
+    await assertRecordOwnerAccess(tx, actor, owner, true);
+    await tx.insert(recordFiles).values({
+      accountId: actor.accountId,
+      id,
+      ...ownerColumns(owner),
+      kind: 'upload',
+      name,
+      storageKey: stored.key,
+      contentType: type.mime,
+      sizeBytes: stored.sizeBytes,
+      sha256: stored.sha256,
+      uploadedByUserId: actor.kind === 'user' ? actor.userId : null,
+    });
+    await recordAudit(tx, actor, {
+      type: 'file.added',
+      subjectType: owner.kind,
+      subjectId: owner.id,
+      data: { fileId: id, name, sha256: stored.sha256 },
+    });
+  });
+  const [row] = await deps.db
+    .select(columns)
+    .from(recordFiles)
+    .where(inAccount(actor, recordFiles, eq(recordFiles.id, id)));
+  return row!;
+}
+
+export async function addLink(
+  deps: Deps,
+  opts: { actor: Actor; owner: RecordOwner; input: z.infer<typeof LinkInput> },
+) {
+  const { actor, owner, input } = opts;
+  const id = newId();
+  await deps.db.transaction(async (tx) => {
+    await assertRecordOwnerAccess(tx, actor, owner, true);
+    await tx
+      .insert(recordFiles)
+      .values({
+        accountId: actor.accountId,
+        id,
+        ...ownerColumns(owner),
+        kind: 'url',
+        name: input.name,
+        url: input.url,
+        uploadedByUserId: actor.kind === 'user' ? actor.userId : null,
+      });
+    await recordAudit(tx, actor, {
+      type: 'file.added',
+      subjectType: owner.kind,
+      subjectId: owner.id,
+      data: { fileId: id, name: input.name, url: input.url },
+    });
+  });
+  const [row] = await deps.db
+    .select(columns)
+    .from(recordFiles)
+    .where(inAccount(actor, recordFiles, eq(recordFiles.id, id)));
+  return row!;
+}
+
+async function loadFile(deps: Deps, actor: Actor, id: string, write: boolean) {
+  const [f] = await deps.db
+    .select()
+    .from(recordFiles)
+    .where(inAccount(actor, recordFiles, eq(recordFiles.id, id)));
+  if (!f) throw notFound('File');
+  const owner: RecordOwner = f.individualId
+    ? { kind: 'individual', id: f.individualId }
+    : { kind: 'sales_record', id: f.salesRecordId! };
+  await assertRecordOwnerAccess(deps.db, actor, owner, write);
+  return { f, owner };
+}
+
+export async function openFile(deps: Deps, opts: { actor: Actor; id: string }) {
+  const { f } = await loadFile(deps, opts.actor, opts.id, false);
+  if (f.kind !== 'upload' || !f.storageKey)
+    throw new AppError('validation', 'This is a link, not an uploaded file.');
+  return {
+    name: f.name,
+    contentType: f.contentType ?? 'application/octet-stream',
+    sizeBytes: f.sizeBytes ?? 0,
+    stream: deps.storage.get(f.storageKey),
+  };
+}
+
+async function removeIfUnused(deps: Deps, actor: Actor, key: string) {
+  const [{ n }] = (await deps.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(recordFiles)
+    .where(inAccount(actor, recordFiles, eq(recordFiles.storageKey, key)))) as [{ n: number }];
+  if (n === 0) await deps.storage.delete(key);
+}
+
+export async function deleteFile(deps: Deps, opts: { actor: Actor; id: string }) {
+  const { f, owner } = await loadFile(deps, opts.actor, opts.id, true);
+  await deps.db.transaction(async (tx) => {
+    await tx.delete(recordFiles).where(inAccount(opts.actor, recordFiles, eq(recordFiles.id, f.id)));
+    await recordAudit(tx, opts.actor, {
+      type: 'file.removed',
+      subjectType: owner.kind,
+      subjectId: owner.id,
+      data: { fileId: f.id, name: f.name },
+    });
+  });
+  // Bytes are shared by identical uploads in the account: removed only when no row points at them.
+  if (f.storageKey) await removeIfUnused(deps, opts.actor, f.storageKey);
+}

@@ -1,0 +1,38 @@
+import type { DbOrTx } from '../../db/client.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { Actor } from '../access/actor.ts';
+import { authorize } from '../access/require.ts';
+import { loadVisibleIndividual } from '../individuals/individuals.ts';
+import { loadVisibleSalesRecord, recordContext } from '../sales-records/sales-records.ts';
+
+/** The record that owns attached things (policies, files): a Sales Record or an Individual. */
+export type RecordOwner = { kind: 'sales_record' | 'individual'; id: string };
+
+/**
+ * Check the actor may see the owner (404 otherwise) and, to change what is attached, edit it
+ * (403). A converted Sales Record is read-only: its things now live on the Individual.
+ */
+export async function assertRecordOwnerAccess(
+  tx: DbOrTx,
+  actor: Actor,
+  owner: RecordOwner,
+  write: boolean,
+): Promise<void> {
+  if (owner.kind === 'sales_record') {
+    const r = await loadVisibleSalesRecord(tx, actor, owner.id);
+    if (write) {
+      authorize(actor, 'sales_record.edit', { record: recordContext(r) });
+      if (r.convertedAt)
+        throw new AppError(
+          'rule_violation',
+          'This Sales Record was converted and is read-only; work on the Individual instead.',
+        );
+    }
+  } else {
+    const i = await loadVisibleIndividual(tx, actor, owner.id);
+    if (write)
+      authorize(actor, 'individual.edit', {
+        record: { kind: 'individual', servicingAgentId: i.servicingAgentId },
+      });
+  }
+}
