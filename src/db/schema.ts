@@ -12,3 +12,4 @@ export * from '../modules/sales-records/schema.ts';
 export * from '../modules/individuals/schema.ts';
 export * from '../modules/policies/schema.ts';
 export * from '../modules/files/schema.ts';
+export * from '../modules/custom-fields/schema.ts';

@@ -30,6 +30,7 @@ import { salesRecordRoutes } from '../modules/sales-records/routes.ts';
 import { individualRoutes } from '../modules/individuals/routes.ts';
 import { policyRoutes } from '../modules/policies/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
+import { customFieldRoutes } from '../modules/custom-fields/routes.ts';
 import multipart from '@fastify/multipart';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
@@ -140,6 +141,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(individualRoutes(deps));
       await api.register(policyRoutes(deps));
       await api.register(fileRoutes(deps));
+      await api.register(customFieldRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -109,6 +109,12 @@ export type AuditEvent =
       subjectType: 'sales_record' | 'individual';
       subjectId: string;
       data: Record<string, unknown>;
+    }
+  | {
+      type: `custom_field.${'created' | 'updated' | 'deleted'}`;
+      subjectType: 'custom_field';
+      subjectId: string;
+      data: Record<string, unknown>;
     };
 
 /** Field-level change set: `{ field: { from, to } }`. */

@@ -112,17 +112,15 @@ export async function addLink(
   const id = newId();
   await deps.db.transaction(async (tx) => {
     await assertRecordOwnerAccess(tx, actor, owner, true);
-    await tx
-      .insert(recordFiles)
-      .values({
-        accountId: actor.accountId,
-        id,
-        ...ownerColumns(owner),
-        kind: 'url',
-        name: input.name,
-        url: input.url,
-        uploadedByUserId: actor.kind === 'user' ? actor.userId : null,
-      });
+    await tx.insert(recordFiles).values({
+      accountId: actor.accountId,
+      id,
+      ...ownerColumns(owner),
+      kind: 'url',
+      name: input.name,
+      url: input.url,
+      uploadedByUserId: actor.kind === 'user' ? actor.userId : null,
+    });
     await recordAudit(tx, actor, {
       type: 'file.added',
       subjectType: owner.kind,

@@ -89,17 +89,15 @@ export const fileRoutes =
           },
         },
         async (request, reply) =>
-          reply
-            .code(201)
-            .send(
-              toJson(
-                await addLink(deps, {
-                  actor: actorOf(request),
-                  owner: owner(request.params.id),
-                  input: request.body,
-                }),
-              ),
+          reply.code(201).send(
+            toJson(
+              await addLink(deps, {
+                actor: actorOf(request),
+                owner: owner(request.params.id),
+                input: request.body,
+              }),
             ),
+          ),
       );
     }
     app.get(

@@ -1,3 +1,4 @@
+import { checkCustomFields } from '../custom-fields/custom-fields.ts';
 import { and, asc, desc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
@@ -122,8 +123,12 @@ export async function createIndividual(
   const id = newId();
   await deps.db.transaction(async (tx) => {
     await assertAgent(tx, actor, input.servicingAgentId);
+    const customFields = await checkCustomFields(tx, actor, 'individual', input.customFields, {
+      creating: true,
+    });
     await tx.insert(individuals).values({
       ...input,
+      customFields: customFields ?? {},
       accountId: actor.accountId,
       id,
       createdByUserId: actor.kind === 'user' ? actor.userId : null,
@@ -150,11 +155,16 @@ export async function updateIndividual(
       await assertAgent(tx, actor, patch.servicingAgentId);
       authorize(actor, 'individual.edit', { record: ctxOf({ servicingAgentId: patch.servicingAgentId }) });
     }
-    const changes = diff(before as unknown as Record<string, unknown>, patch);
+    const customFields = await checkCustomFields(tx, actor, 'individual', patch.customFields, {
+      creating: false,
+      existing: before.customFields,
+    });
+    const next = { ...patch, ...(customFields ? { customFields } : {}) };
+    const changes = diff(before as unknown as Record<string, unknown>, next);
     if (Object.keys(changes).length === 0) return;
     await tx
       .update(individuals)
-      .set({ ...patch, updatedAt: sql`now()` as never })
+      .set({ ...next, updatedAt: sql`now()` as never })
       .where(inAccount(actor, individuals, eq(individuals.id, id)));
     await recordAudit(tx, actor, {
       type: 'individual.updated',

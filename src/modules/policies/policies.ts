@@ -1,3 +1,4 @@
+import { checkCustomFields } from '../custom-fields/custom-fields.ts';
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
@@ -65,8 +66,10 @@ export async function addPolicy(
   const id = newId();
   await deps.db.transaction(async (tx) => {
     await assertRecordOwnerAccess(tx, actor, owner, true);
+    const customFields = await checkCustomFields(tx, actor, 'policy', input.customFields, { creating: true });
     await tx.insert(policies).values({
       ...input,
+      customFields: customFields ?? {},
       accountId: actor.accountId,
       id,
       ...(owner.kind === 'sales_record' ? { salesRecordId: owner.id } : { individualId: owner.id }),
@@ -105,11 +108,16 @@ export async function updatePolicy(
   const { actor, id, patch } = opts;
   await deps.db.transaction(async (tx) => {
     const before = await loadPolicy(tx, actor, id, true);
-    const changes = diff(before as unknown as Record<string, unknown>, patch);
+    const customFields = await checkCustomFields(tx, actor, 'policy', patch.customFields, {
+      creating: false,
+      existing: before.customFields,
+    });
+    const next = { ...patch, ...(customFields ? { customFields } : {}) };
+    const changes = diff(before as unknown as Record<string, unknown>, next);
     if (Object.keys(changes).length === 0) return;
     await tx
       .update(policies)
-      .set({ ...patch, updatedAt: sql`now()` as never })
+      .set({ ...next, updatedAt: sql`now()` as never })
       .where(inAccount(actor, policies, eq(policies.id, id)));
     await recordAudit(tx, actor, {
       type: 'policy.updated',

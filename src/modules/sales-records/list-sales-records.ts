@@ -24,6 +24,12 @@ export const ListSalesRecordsQuery = z.strictObject({
   temperature: z.enum(TEMPERATURES).optional(),
   createdFrom: z.iso.datetime().optional(),
   createdTo: z.iso.datetime().optional(),
+  /** Custom field equality filters, `key:value`, repeatable. */
+  cf: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}:.{0,200}$/, 'Use key:value.')).max(10))
+    .optional(),
   sort: z.enum(['-createdAt', 'lastName']).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
@@ -120,6 +126,10 @@ export async function listSalesRecords(
         query.temperature ? temperatureCondition(query.temperature, now, periods) : undefined,
         query.createdFrom ? gte(salesRecords.createdAt, new Date(query.createdFrom)) : undefined,
         query.createdTo ? lt(salesRecords.createdAt, new Date(query.createdTo)) : undefined,
+        ...(query.cf ?? []).map((f) => {
+          const i = f.indexOf(':');
+          return sql`${salesRecords.customFields} ->> ${f.slice(0, i)} = ${f.slice(i + 1)}`;
+        }),
         after,
       ),
     )

@@ -1,3 +1,4 @@
+import { checkCustomFields } from '../custom-fields/custom-fields.ts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
@@ -147,8 +148,12 @@ export async function createSalesRecord(
       { assignedUserId: true, assignedAgentId: true },
     );
     const { recordTypeId: _t, statusId: _s, ...fields } = input;
+    const customFields = await checkCustomFields(tx, actor, 'sales_record', input.customFields, {
+      creating: true,
+    });
     await tx.insert(salesRecords).values({
       ...fields,
+      customFields: customFields ?? {},
       accountId: actor.accountId,
       id,
       recordTypeId,
@@ -199,11 +204,16 @@ export async function updateSalesRecord(
       assignedAgentId:
         patch.assignedAgentId !== undefined && patch.assignedAgentId !== before.assignedAgentId,
     });
-    const changes = diff(before as unknown as Record<string, unknown>, { ...patch, recordTypeId, statusId });
+    const customFields = await checkCustomFields(tx, actor, 'sales_record', patch.customFields, {
+      creating: false,
+      existing: before.customFields,
+    });
+    const changed = { ...patch, recordTypeId, statusId, ...(customFields ? { customFields } : {}) };
+    const changes = diff(before as unknown as Record<string, unknown>, changed);
     if (Object.keys(changes).length === 0) return;
     await tx
       .update(salesRecords)
-      .set({ ...patch, recordTypeId, statusId, updatedAt: sql`now()` as never })
+      .set({ ...changed, updatedAt: sql`now()` as never })
       .where(and(inAccount(actor, salesRecords, eq(salesRecords.id, id))));
     await recordAudit(tx, actor, {
       type: 'sales_record.updated',
