@@ -18,7 +18,15 @@ describe('seed-demo', () => {
     const owner = await t.login('demo.owner', DEMO_PASSWORD);
     const users = (await owner.get('/api/v1/users')).json().items;
     expect(users).toHaveLength(6);
+    const leads = await owner.get('/api/v1/sales-records/dashboard');
+    const total = leads.json().byRecordType.reduce((n: number, x: { count: number }) => n + x.count, 0);
+    expect(total).toBeGreaterThanOrEqual(400);
+    expect(leads.json().byStatus.length).toBeGreaterThan(8);
+    expect((await owner.get('/api/v1/individuals?limit=200')).json().items.length).toBe(80);
     const tom = await t.login('tom.okafor', DEMO_PASSWORD);
+    const tomsLeads = (await tom.get('/api/v1/sales-records?limit=200')).json().items;
+    expect(tomsLeads.length).toBeGreaterThan(0);
+    expect(tomsLeads.length).toBeLessThan(total / 2);
     const me = (await tom.get('/api/v1/me')).json();
     expect(me.userType).toBe('agent_crm_user');
     expect((await tom.get('/api/v1/users/assignable')).json().items).toHaveLength(1);

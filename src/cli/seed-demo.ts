@@ -10,6 +10,7 @@ import { agents, userAgentLinks } from '../modules/agents/schema.ts';
 import { recordTypes } from '../modules/record-types/schema.ts';
 import { teamMembers, teams } from '../modules/teams/schema.ts';
 import { insertUserWithLogins } from '../modules/users/insert-user.ts';
+import { seedDemoPeople } from './demo-people.ts';
 import { NO_PERMISSIONS } from '../modules/users/permissions.ts';
 import { securityGroups } from '../modules/users/schema.ts';
 
@@ -58,6 +59,7 @@ export async function seedDemo(
   const accountId = created.account.id;
   const actor: SystemActor = { kind: 'system', accountId, accountPackage: 'scale', ctx: {} };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let counts = { salesRecords: 0, individuals: 0, policies: 0, notes: 0 };
   await deps.db.transaction(async (tx) => {
     const types = await tx
       .select({ id: recordTypes.id, name: recordTypes.name })
@@ -139,12 +141,13 @@ export async function seedDemo(
       if (userType === 'agency_user')
         await tx.insert(teamMembers).values({ accountId, teamId, userId: user.id });
     }
+    counts = await seedDemoPeople(tx, accountId);
   });
   return {
     accountId,
     created: true,
     summary:
-      `Created the demo agency "${DEMO_ACCOUNT}" (${accountId}).\n` +
+      `Created the demo agency "${DEMO_ACCOUNT}" (${accountId}) with ${counts.salesRecords} leads, ${counts.individuals} clients, ${counts.policies} policies and ${counts.notes} notes.\n` +
       `Sign in as demo.owner (admin), maria.alvarez (agent) or tom.okafor (downline Agent CRM user); every demo password is ${DEMO_PASSWORD}`,
   };
 }

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AUTHED, IdParams, page, problems, Timestamp, toJson } from '../../server/http-schemas.ts';
-import { actorOf } from '../../server/plugins/auth.ts';
+import { actorOf, userActorOf } from '../../server/plugins/auth.ts';
+import { salesDashboard } from './dashboard.ts';
+import { createSavedView, deleteSavedView, listSavedViews, SavedViewInput } from './saved-views.ts';
 import { getAccount } from '../accounts/account-settings.ts';
 import { CreateSalesRecordInput, UpdateSalesRecordInput } from './fields.ts';
 import { ListSalesRecordsQuery, listSalesRecords } from './list-sales-records.ts';
@@ -225,6 +227,96 @@ export const salesRecordRoutes =
       },
       async (request, reply) => {
         await restoreSalesRecord(deps, { actor: actorOf(request), id: request.params.id });
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/sales-records/dashboard',
+      {
+        schema: {
+          tags,
+          summary:
+            'Dashboard: counts by record type (with temperatures) and status, and recent records — within your scope',
+          response: {
+            200: z.object({
+              byRecordType: z.array(
+                z.object({
+                  recordTypeId: z.uuid(),
+                  count: z.number().int(),
+                  temperatures: z.object({
+                    hot: z.number().int(),
+                    warm: z.number().int(),
+                    cool: z.number().int(),
+                    cold: z.number().int(),
+                  }),
+                }),
+              ),
+              byStatus: z.array(z.object({ statusId: z.uuid(), count: z.number().int() })),
+              recent: z.array(
+                z.object({
+                  id: z.uuid(),
+                  firstName: z.string(),
+                  lastName: z.string(),
+                  recordTypeId: z.uuid(),
+                  statusId: z.uuid(),
+                  createdAt: Timestamp,
+                  manualTemperature: z.enum(TEMPERATURES).nullable(),
+                  temperature: z.enum(TEMPERATURES),
+                }),
+              ),
+            }),
+            ...problems(...AUTHED),
+          },
+        },
+      },
+      async (request) => toJson(await salesDashboard(deps, { actor: actorOf(request) })),
+    );
+    const SavedView = z
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        query: z.record(z.string(), z.unknown()),
+        createdAt: Timestamp,
+      })
+      .meta({ id: 'SavedView' });
+    app.get(
+      '/saved-views',
+      {
+        schema: {
+          tags,
+          summary: 'My saved lead-list views',
+          response: { 200: z.object({ items: z.array(SavedView) }), ...problems(...AUTHED) },
+        },
+      },
+      async (request) => ({ items: toJson(await listSavedViews(deps, { actor: userActorOf(request) })) }),
+    );
+    app.post(
+      '/saved-views',
+      {
+        schema: {
+          tags,
+          summary: 'Save the current filters, search and sort as a named view',
+          body: SavedViewInput,
+          response: { 201: SavedView, ...problems(...AUTHED, 409, 422) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(toJson(await createSavedView(deps, { actor: userActorOf(request), input: request.body }))),
+    );
+    app.delete(
+      '/saved-views/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Delete one of my views',
+          params: IdParams,
+          response: { 204: z.null(), ...problems(...AUTHED, 404) },
+        },
+      },
+      async (request, reply) => {
+        await deleteSavedView(deps, { actor: userActorOf(request), id: request.params.id });
         return reply.code(204).send(null);
       },
     );

@@ -110,3 +110,22 @@ export const salesRecordNotes = pgTable(
     index('sales_record_notes_record_idx').on(t.accountId, t.salesRecordId, t.createdAt),
   ],
 );
+
+/** A user's saved lead-list views: a name and the list query (filters, search, sort). */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    ...tenantColumns(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    foreignKey({ columns: [t.accountId, t.userId], foreignColumns: [users.accountId, users.id] }).onDelete(
+      'cascade',
+    ),
+    index('saved_views_user_idx').on(t.accountId, t.userId),
+  ],
+);
