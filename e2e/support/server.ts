@@ -160,6 +160,8 @@ export async function createAccount(
     password?: string;
     firstName?: string;
     lastName?: string;
+    /** `scale` (every feature) unless said otherwise. */
+    package?: 'enhanced_records' | 'accelerate' | 'elevate' | 'scale';
   },
 ): Promise<CreatedAccount> {
   const args = [
@@ -168,7 +170,7 @@ export async function createAccount(
     '--name',
     opts.name,
     '--package',
-    'scale',
+    opts.package ?? 'scale',
     '--admin-email',
     opts.email,
     '--admin-username',

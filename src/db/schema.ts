@@ -13,3 +13,4 @@ export * from '../modules/individuals/schema.ts';
 export * from '../modules/policies/schema.ts';
 export * from '../modules/files/schema.ts';
 export * from '../modules/custom-fields/schema.ts';
+export * from '../modules/intake/schema.ts';

@@ -31,6 +31,7 @@ import { individualRoutes } from '../modules/individuals/routes.ts';
 import { policyRoutes } from '../modules/policies/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { customFieldRoutes } from '../modules/custom-fields/routes.ts';
+import { intakeRoutes } from '../modules/intake/routes.ts';
 import multipart from '@fastify/multipart';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
@@ -142,6 +143,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(policyRoutes(deps));
       await api.register(fileRoutes(deps));
       await api.register(customFieldRoutes(deps));
+      await api.register(intakeRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -8,7 +8,12 @@ import { requireAccountAdmin } from '../access/require.ts';
 import { diff } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { assertRecordTypesExist } from '../record-types/record-types.ts';
-import { accounts, DEFAULT_CUSTOM_FIELD_LABELS } from './schema.ts';
+import {
+  type AccountSettings,
+  accounts,
+  DEFAULT_CUSTOM_FIELD_LABELS,
+  DEFAULT_LEAD_INTAKE,
+} from './schema.ts';
 import { DEFAULT_TEMPERATURE_PERIODS } from '../sales-records/temperature.ts';
 
 // The accounts table is the tenant root: its own id is the account filter.
@@ -33,6 +38,7 @@ export async function getAccount(deps: Pick<Deps, 'db'>, opts: { actor: Actor })
     defaultRecordTypeId: settings.defaultRecordTypeId ?? null,
     customFieldLabels: settings.customFieldLabels ?? DEFAULT_CUSTOM_FIELD_LABELS,
     temperaturePeriods: settings.temperaturePeriods ?? DEFAULT_TEMPERATURE_PERIODS,
+    leadIntake: settings.leadIntake ?? DEFAULT_LEAD_INTAKE,
   };
 }
 
@@ -41,6 +47,15 @@ const PeriodSchema = z.strictObject({
   amount: z.number().int().min(1).max(365),
   unit: z.enum(['days', 'weeks', 'months']),
 });
+export const LeadIntakeSettingsSchema = z
+  .strictObject({
+    /** What a lead post creates: a Sales Record, or an Individual. */
+    target: z.enum(['sales_record', 'individual']),
+    /** A post matching an existing record: leave it (skip) or fill in what it lacks (update). */
+    duplicates: z.enum(['skip', 'update']),
+    recordTypeId: z.uuid().nullable(),
+  })
+  .meta({ id: 'LeadIntakeSettings' });
 export const TemperaturePeriodsSchema = z
   .strictObject({ hot: PeriodSchema, warm: PeriodSchema, cool: PeriodSchema })
   .meta({ id: 'TemperaturePeriods' });
@@ -51,6 +66,7 @@ export const UpdateAccountInput = z.strictObject({
   defaultRecordTypeId: z.uuid().optional(),
   customFieldLabels: z.tuple([Label, Label, Label, Label]).optional(),
   temperaturePeriods: TemperaturePeriodsSchema.optional(),
+  leadIntake: LeadIntakeSettingsSchema.optional(),
 });
 
 /** Account settings an admin may change. The package is the operator's to change (CLI). */
@@ -64,20 +80,20 @@ export async function updateAccount(
     const [before] = await tx.select().from(accounts).where(ownAccount(actor)).for('update');
     if (!before) throw notFound('Account');
     if (patch.defaultRecordTypeId) await assertRecordTypesExist(tx, actor, [patch.defaultRecordTypeId]);
-    const { defaultRecordTypeId, customFieldLabels, temperaturePeriods, ...columns } = patch;
-    const settings = {
+    if (patch.leadIntake?.recordTypeId)
+      await assertRecordTypesExist(tx, actor, [patch.leadIntake.recordTypeId]);
+    const { name, timeZone, ...settingsPatch } = patch;
+    const columns = {
+      ...(name !== undefined ? { name } : {}),
+      ...(timeZone !== undefined ? { timeZone } : {}),
+    };
+    const settings: AccountSettings = {
       ...before.settings,
-      ...(defaultRecordTypeId ? { defaultRecordTypeId } : {}),
-      ...(customFieldLabels ? { customFieldLabels } : {}),
-      ...(temperaturePeriods ? { temperaturePeriods } : {}),
+      ...Object.fromEntries(Object.entries(settingsPatch).filter(([, v]) => v !== undefined)),
     };
     const changes = {
       ...diff({ name: before.name, timeZone: before.timeZone }, columns),
-      ...diff(before.settings as Record<string, unknown>, {
-        defaultRecordTypeId,
-        customFieldLabels,
-        temperaturePeriods,
-      }),
+      ...diff(before.settings as Record<string, unknown>, settingsPatch),
     };
     if (Object.keys(changes).length === 0) return;
     await tx

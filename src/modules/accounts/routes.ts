@@ -7,6 +7,7 @@ import { login } from '../auth/login.ts';
 import {
   getAccount,
   isSetupNeeded,
+  LeadIntakeSettingsSchema,
   TemperaturePeriodsSchema,
   UpdateAccountInput,
   updateAccount,
@@ -24,6 +25,7 @@ const AccountSchema = z
     defaultRecordTypeId: z.uuid().nullable(),
     customFieldLabels: z.array(z.string()),
     temperaturePeriods: TemperaturePeriodsSchema,
+    leadIntake: LeadIntakeSettingsSchema,
   })
   .meta({ id: 'Account' });
 

@@ -12,6 +12,18 @@ export type AccountSettings = {
   customFieldLabels?: [string, string, string, string];
   /** How long leads stay hot, warm and cool (then cold). */
   temperaturePeriods?: TemperaturePeriods;
+  leadIntake?: LeadIntakeSettings;
+};
+
+export type LeadIntakeSettings = {
+  target: 'sales_record' | 'individual';
+  duplicates: 'skip' | 'update';
+  recordTypeId: string | null;
+};
+export const DEFAULT_LEAD_INTAKE: LeadIntakeSettings = {
+  target: 'sales_record',
+  duplicates: 'skip',
+  recordTypeId: null,
 };
 
 export const DEFAULT_CUSTOM_FIELD_LABELS: [string, string, string, string] = [

@@ -44,15 +44,13 @@ export async function createSavedView(
   }
   if (mine.length >= 50) throw new AppError('rule_violation', 'At most 50 saved views per user.');
   const id = newId();
-  await deps.db
-    .insert(savedViews)
-    .values({
-      accountId: opts.actor.accountId,
-      id,
-      userId: opts.actor.userId,
-      name: opts.input.name,
-      query: opts.input.query,
-    });
+  await deps.db.insert(savedViews).values({
+    accountId: opts.actor.accountId,
+    id,
+    userId: opts.actor.userId,
+    name: opts.input.name,
+    query: opts.input.query,
+  });
   return (await listSavedViews(deps, opts)).find((v) => v.id === id)!;
 }
 

@@ -340,6 +340,17 @@ describe('nobody can raise their own permissions', () => {
     ).toBe(204);
   });
 
+  it('security groups list how many (not deleted) users they have', async () => {
+    const a = await t.newAccount();
+    const ids = await setup(a);
+    await newUser(a, ids);
+    const gone = await newUser(a, ids);
+    await a.admin.delete(`/api/v1/users/${gone.id}`);
+    const groups = (await a.admin.get('/api/v1/security-groups')).json().items;
+    expect(groups.find((g: { id: string }) => g.id === ids.adminGroup).userCount).toBe(1);
+    expect(groups.find((g: { id: string }) => g.id === ids.agentGroup).userCount).toBe(1);
+  });
+
   it('a change to a group applies to its users on their next request', async () => {
     const a = await t.newAccount();
     const ids = await setup(a);

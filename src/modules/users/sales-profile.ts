@@ -56,7 +56,7 @@ export async function getSalesProfile(deps: Deps, opts: { actor: UserActor }) {
     .select({ value: userSalesRepIds.value, isDefault: userSalesRepIds.isDefault })
     .from(userSalesRepIds)
     .where(inAccount(actor, userSalesRepIds, eq(userSalesRepIds.userId, actor.userId)))
-    .orderBy(asc(userSalesRepIds.createdAt));
+    .orderBy(asc(userSalesRepIds.createdAt), asc(userSalesRepIds.id));
   return {
     phone: row?.phone ?? null,
     npn: row?.npn ?? null,

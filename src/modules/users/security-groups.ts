@@ -56,7 +56,8 @@ export async function listSecurityGroups(deps: Deps, opts: { actor: Actor }) {
       id: securityGroups.id,
       name: securityGroups.name,
       permissions: securityGroups.permissions,
-      userCount: sql<number>`(select count(*)::int from users u where u.account_id = ${securityGroups.accountId} and u.security_group_id = ${securityGroups.id} and u.deleted_at is null)`,
+      // Qualified by hand: drizzle leaves columns unqualified in single-table selects.
+      userCount: sql<number>`(select count(*)::int from users u where u.account_id = "security_groups"."account_id" and u.security_group_id = "security_groups"."id" and u.deleted_at is null)`,
     })
     .from(securityGroups)
     .where(inAccount(opts.actor, securityGroups))
@@ -152,7 +153,7 @@ export async function deleteSecurityGroup(deps: Deps, opts: { actor: Actor; id: 
     if (inUse!.n > 0)
       throw new AppError(
         'conflict',
-        `${inUse!.n} user(s) are in this group; move them to another group first.`,
+        `${inUse!.n} user(s) belong to this group (deleted users included: their history keeps it); move the active ones to another group, or keep the group.`,
       );
     await tx
       .delete(securityGroups)

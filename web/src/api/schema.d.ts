@@ -636,6 +636,7 @@ export interface paths {
                             string
                         ];
                         temperaturePeriods?: components["schemas"]["TemperaturePeriodsInput"];
+                        leadIntake?: components["schemas"]["LeadIntakeSettingsInput"];
                     };
                 };
             };
@@ -6448,6 +6449,193 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/inbound/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post a lead (application/x-www-form-urlencoded or JSON) with an API key; firstName and lastName required
+         * @description Fields: firstName, middleName, lastName, dateOfBirth, gender, email, phone, cellPhone, street, city, state, zip, county, medicareNumber, partADate, partBDate, coverageType, carrier, product, leadSource, leadDate, and note (repeatable). Send Idempotency-Key to make retries safe.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        [key: string]: unknown;
+                    };
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadPostResult"];
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadPostResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound/leads/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every lead post with its outcome, newest first (Manage Users) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time in UTC
+                                 */
+                                receivedAt: string;
+                                apiKeyId: string | null;
+                                contentType: string | null;
+                                outcome: string;
+                                httpStatus: number;
+                                recordKind: string | null;
+                                recordId: string | null;
+                                matchedOn: string | null;
+                                idempotencyKey: string | null;
+                                fields: {
+                                    [key: string]: unknown;
+                                };
+                                errors: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6464,6 +6652,13 @@ export interface components {
             }[];
             missing?: string[];
             requestId?: string;
+        };
+        LeadIntakeSettingsInput: {
+            /** @enum {string} */
+            target: "sales_record" | "individual";
+            /** @enum {string} */
+            duplicates: "skip" | "update";
+            recordTypeId: string | null;
         };
         TemperaturePeriodsInput: {
             hot: {
@@ -6497,6 +6692,7 @@ export interface components {
             defaultRecordTypeId: string | null;
             customFieldLabels: string[];
             temperaturePeriods: components["schemas"]["TemperaturePeriodsInput"];
+            leadIntake: components["schemas"]["LeadIntakeSettingsInput"];
         };
         ApiKeyInput: {
             /** Format: uuid */
@@ -6949,6 +7145,15 @@ export interface components {
             required: boolean;
             sortOrder: number;
         };
+        LeadPostResultInput: {
+            /** @enum {string} */
+            outcome: "created" | "duplicate" | "updated";
+            /** @enum {string} */
+            recordKind: "sales_record" | "individual";
+            /** Format: uuid */
+            id: string;
+            matchedOn: string | null;
+        };
         SavedViewInput: {
             /** Format: uuid */
             id: string;
@@ -6974,6 +7179,13 @@ export interface components {
             }[];
             missing?: string[];
             requestId?: string;
+        };
+        LeadIntakeSettings: {
+            /** @enum {string} */
+            target: "sales_record" | "individual";
+            /** @enum {string} */
+            duplicates: "skip" | "update";
+            recordTypeId: string | null;
         };
         TemperaturePeriods: {
             hot: {
@@ -7007,6 +7219,7 @@ export interface components {
             defaultRecordTypeId: string | null;
             customFieldLabels: string[];
             temperaturePeriods: components["schemas"]["TemperaturePeriods"];
+            leadIntake: components["schemas"]["LeadIntakeSettings"];
         };
         ApiKey: {
             /** Format: uuid */
@@ -7458,6 +7671,15 @@ export interface components {
             options: string[];
             required: boolean;
             sortOrder: number;
+        };
+        LeadPostResult: {
+            /** @enum {string} */
+            outcome: "created" | "duplicate" | "updated";
+            /** @enum {string} */
+            recordKind: "sales_record" | "individual";
+            /** Format: uuid */
+            id: string;
+            matchedOn: string | null;
         };
         SavedView: {
             /** Format: uuid */

@@ -1,15 +1,46 @@
 import { AppShell, Badge, Burger, Divider, Group, NavLink, ScrollArea, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconHome, IconKey, IconMail, IconSettings, IconShieldCheck } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconHome,
+  IconKey,
+  IconLayoutList,
+  IconLock,
+  IconMail,
+  IconSettings,
+  IconShieldCheck,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import { useLogout } from '../features/auth/api/logout';
 import { PACKAGE_LABELS } from '../lib/packages';
-import { useMe } from '../lib/session';
+import { canManageUsers, useMe } from '../lib/session';
 import { UserMenu } from './user-menu';
 
-type NavTarget = '/' | '/settings/account' | '/settings/api-keys' | '/settings/outbox';
+type NavTarget =
+  | '/'
+  | '/settings/users'
+  | '/settings/security-groups'
+  | '/settings/teams'
+  | '/settings/agents'
+  | '/settings/record-types'
+  | '/settings/account'
+  | '/settings/api-keys'
+  | '/settings/outbox';
+
+const SETTINGS_NAV: { to: NavTarget; label: string; icon: ReactNode }[] = [
+  { to: '/settings/users', label: 'Users', icon: <IconUsers size={18} aria-hidden /> },
+  { to: '/settings/security-groups', label: 'Security groups', icon: <IconLock size={18} aria-hidden /> },
+  { to: '/settings/teams', label: 'Teams', icon: <IconUsersGroup size={18} aria-hidden /> },
+  { to: '/settings/agents', label: 'Agent records', icon: <IconAddressBook size={18} aria-hidden /> },
+  { to: '/settings/record-types', label: 'Record types', icon: <IconLayoutList size={18} aria-hidden /> },
+  { to: '/settings/account', label: 'Account', icon: <IconSettings size={18} aria-hidden /> },
+  { to: '/settings/api-keys', label: 'API keys', icon: <IconKey size={18} aria-hidden /> },
+  { to: '/settings/outbox', label: 'Outbox', icon: <IconMail size={18} aria-hidden /> },
+];
 
 function NavItem({
   to,
@@ -107,29 +138,14 @@ export function AppLayout() {
         <AppShell.Navbar p="sm" aria-label="Main navigation">
           <AppShell.Section grow component={ScrollArea}>
             <NavItem to="/" label="Home" icon={<IconHome size={18} aria-hidden />} pathname={pathname} />
-            {me.isAccountAdmin ? (
+            {canManageUsers(me) ? (
               <>
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="lg" mb={6}>
                   Settings
                 </Text>
-                <NavItem
-                  to="/settings/account"
-                  label="Account"
-                  icon={<IconSettings size={18} aria-hidden />}
-                  pathname={pathname}
-                />
-                <NavItem
-                  to="/settings/api-keys"
-                  label="API keys"
-                  icon={<IconKey size={18} aria-hidden />}
-                  pathname={pathname}
-                />
-                <NavItem
-                  to="/settings/outbox"
-                  label="Outbox"
-                  icon={<IconMail size={18} aria-hidden />}
-                  pathname={pathname}
-                />
+                {SETTINGS_NAV.map((item) => (
+                  <NavItem key={item.to} {...item} pathname={pathname} />
+                ))}
               </>
             ) : null}
           </AppShell.Section>

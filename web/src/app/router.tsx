@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -8,6 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { FullPageLoading } from '../components/feedback';
 import { AccountSettingsPage } from '../features/account/routes/account-settings-page';
+import { AgentsPage } from '../features/agents/routes/agents-page';
 import { ApiKeysPage } from '../features/api-keys/routes/api-keys-page';
 import { ForgotPasswordPage } from '../features/auth/routes/forgot-password-page';
 import { LoginPage } from '../features/auth/routes/login-page';
@@ -16,12 +18,19 @@ import { HomePage } from '../features/home/routes/home-page';
 import { ChangePasswordPage } from '../features/me/routes/change-password-page';
 import { ProfilePage } from '../features/me/routes/profile-page';
 import { OutboxPage } from '../features/outbox/routes/outbox-page';
+import { RecordTypesPage } from '../features/record-types/routes/record-types-page';
+import { SecurityGroupEditorPage } from '../features/security-groups/routes/security-group-editor-page';
+import { SecurityGroupsPage } from '../features/security-groups/routes/security-groups-page';
 import { setupStatusQueryOptions } from '../features/setup/api/get-setup-status';
 import { SetupPage } from '../features/setup/routes/setup-page';
+import { TeamsPage } from '../features/teams/routes/teams-page';
+import { EditUserPage } from '../features/users/routes/edit-user-page';
+import { NewUserPage } from '../features/users/routes/new-user-page';
+import { UsersPage } from '../features/users/routes/users-page';
 import { setCsrfToken } from '../lib/api-client';
 import { isPasswordChangeRequired, isUnauthenticated } from '../lib/problem';
 import { createAppQueryClient } from '../lib/react-query';
-import { meQueryOptions } from '../lib/session';
+import { canManageUsers, meQueryOptions } from '../lib/session';
 import { AppLayout } from './app-layout';
 import { NotFoundPage, RouteErrorPage } from './pages';
 
@@ -30,18 +39,36 @@ type RouterContext = { queryClient: QueryClient };
 const PUBLIC_PATHS = ['/login', '/setup', '/forgot-password', '/reset-password'];
 const isPublicPath = (pathname: string) => PUBLIC_PATHS.includes(pathname);
 
+/** The session ended (signed out elsewhere, expired, suspended): sign in, then come back. */
+function sendToSignIn() {
+  const { pathname, href } = router.state.location;
+  if (isPublicPath(pathname)) return;
+  setCsrfToken(null);
+  void router.navigate({ to: '/login', search: { redirect: href } }).then(() => queryClient.clear());
+}
+
 /** Any request answered 401 (session ended) sends the user to sign in, then back. */
 export const queryClient = createAppQueryClient((error, meta) => {
   if (meta?.skipAuthRedirect) return;
-  const { pathname, href } = router.state.location;
-  if (isUnauthenticated(error) && !isPublicPath(pathname)) {
-    setCsrfToken(null);
-    void router.navigate({ to: '/login', search: { redirect: href } }).then(() => queryClient.clear());
+  const { pathname } = router.state.location;
+  if (isUnauthenticated(error)) {
+    sendToSignIn();
   } else if (isPasswordChangeRequired(error) && pathname !== '/change-password') {
     void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
     void router.navigate({ to: '/change-password' });
   }
 });
+
+/**
+ * On every navigation inside the app, check the session in the background (at most every few
+ * seconds): a user who was suspended or signed out elsewhere lands on the sign-in page at their
+ * next click, and changed permissions (navigation, guards) apply at once.
+ */
+function revalidateSession(context: RouterContext) {
+  context.queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 3_000 }).catch((error: unknown) => {
+    if (isUnauthenticated(error)) sendToSignIn();
+  });
+}
 
 /** The signed-in user, fetched once and then from the cache; null when signed out. */
 async function loadMe(context: RouterContext) {
@@ -109,10 +136,11 @@ const changePasswordRoute = createRoute({
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
-  beforeLoad: async ({ context, location }) => {
+  beforeLoad: async ({ context, location, preload }) => {
     const me = await loadMe(context);
     if (!me) throw redirect({ to: '/login', search: { redirect: location.href } });
     if (me.mustChangePassword) throw redirect({ to: '/change-password' });
+    if (!preload) revalidateSession(context);
     return { me };
   },
   component: AppLayout,
@@ -126,12 +154,25 @@ const profileRoute = createRoute({
   component: ProfilePage,
 });
 
-/** Settings are for account admins (Manage Users). */
+/**
+ * Settings need the `users.manage` task (Manage Users, agency users only). Anyone else who opens a
+ * settings address is sent home with a message saying so.
+ */
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
-  beforeLoad: ({ context }) => {
-    if (!context.me.isAccountAdmin) throw redirect({ to: '/' });
+  beforeLoad: ({ context, preload }) => {
+    if (!canManageUsers(context.me)) {
+      if (!preload) {
+        notifications.show({
+          id: 'no-settings-access',
+          color: 'yellow',
+          title: 'You don’t have access to Settings',
+          message: 'Settings are for users who can manage users. Ask an administrator if you need them.',
+        });
+      }
+      throw redirect({ to: '/', replace: true });
+    }
   },
 });
 
@@ -139,7 +180,7 @@ const settingsIndexRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/',
   beforeLoad: () => {
-    throw redirect({ to: '/settings/account', replace: true });
+    throw redirect({ to: '/settings/users', replace: true });
   },
 });
 
@@ -147,6 +188,73 @@ const accountSettingsRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/account',
   component: AccountSettingsPage,
+});
+
+type UserStatusFilter = 'active' | 'suspended' | 'all';
+type UsersSearch = { q?: string; status?: UserStatusFilter };
+
+const usersRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/users',
+  validateSearch: (search: Record<string, unknown>): UsersSearch => ({
+    ...(typeof search.q === 'string' && search.q ? { q: search.q } : {}),
+    ...(search.status === 'active' || search.status === 'suspended' || search.status === 'all'
+      ? { status: search.status }
+      : {}),
+  }),
+  component: UsersPage,
+});
+
+const newUserRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/users/new',
+  validateSearch: (search: Record<string, unknown>): { tab?: 'details' | 'sales' } =>
+    search.tab === 'sales' || search.tab === 'details' ? { tab: search.tab } : {},
+  component: NewUserPage,
+});
+
+const editUserRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/users/$userId',
+  validateSearch: (search: Record<string, unknown>): { tab?: 'details' | 'sales' } =>
+    search.tab === 'sales' || search.tab === 'details' ? { tab: search.tab } : {},
+  component: EditUserPage,
+});
+
+const securityGroupsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/security-groups',
+  component: SecurityGroupsPage,
+});
+
+const newSecurityGroupRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/security-groups/new',
+  component: SecurityGroupEditorPage,
+});
+
+const editSecurityGroupRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/security-groups/$groupId',
+  component: SecurityGroupEditorPage,
+});
+
+const teamsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/teams',
+  component: TeamsPage,
+});
+
+const agentsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/agents',
+  component: AgentsPage,
+});
+
+const recordTypesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/record-types',
+  component: RecordTypesPage,
 });
 
 const apiKeysRoute = createRoute({
@@ -170,7 +278,21 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     profileRoute,
-    settingsRoute.addChildren([settingsIndexRoute, accountSettingsRoute, apiKeysRoute, outboxRoute]),
+    settingsRoute.addChildren([
+      settingsIndexRoute,
+      usersRoute,
+      newUserRoute,
+      editUserRoute,
+      securityGroupsRoute,
+      newSecurityGroupRoute,
+      editSecurityGroupRoute,
+      teamsRoute,
+      agentsRoute,
+      recordTypesRoute,
+      accountSettingsRoute,
+      apiKeysRoute,
+      outboxRoute,
+    ]),
   ]),
 ]);
 

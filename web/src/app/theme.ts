@@ -37,6 +37,9 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
     ...Object.fromEntries(PALE.map((c) => [`--mantine-color-${c}-light-color`, darken(t.colors[c][9], 0.3)])),
+    // Red text (delete, revoke) on its hover background stays above 4.5:1.
+    '--mantine-color-red-light': 'var(--mantine-color-red-0)',
+    '--mantine-color-red-light-hover': 'var(--mantine-color-red-1)',
   },
   dark: {},
 });

@@ -21,7 +21,7 @@ export function Page({ title, description, actions, children }: PageProps) {
             {title}
           </Title>
           {description ? (
-            <Text c="dimmed" mt={4}>
+            <Text c="dimmed" mt={4} component="div">
               {description}
             </Text>
           ) : null}

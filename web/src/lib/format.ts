@@ -2,15 +2,29 @@ import { useMe } from './session';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+function formatterFor(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${withTime}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      'en-US',
+      withTime ? { dateStyle: 'medium', timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeZone },
+    );
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** A date and time in the given IANA time zone, e.g. "Mar 4, 2026, 9:15 AM". */
 export function formatDateTime(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '—';
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone });
-    formatters.set(timeZone, f);
-  }
-  return f.format(new Date(iso));
+  return formatterFor(timeZone, true).format(new Date(iso));
+}
+
+/** A date in the given IANA time zone, e.g. "Mar 4, 2026". */
+export function formatDate(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '—';
+  return formatterFor(timeZone, false).format(new Date(iso));
 }
 
 /** Formats dates in the signed-in user's time zone (me.timeZone). */
@@ -18,3 +32,17 @@ export function useDateTimeFormat(): (iso: string | null | undefined) => string 
   const { timeZone } = useMe();
   return (iso) => formatDateTime(iso, timeZone);
 }
+
+/**
+ * A phone number as the API stores it (E.164) for people: North American numbers as
+ * "(555) 201-3344", others as they are ("+44 20…" stays "+442079460958").
+ */
+export function formatPhone(e164: string | null | undefined): string {
+  if (!e164) return '';
+  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : e164;
+}
+
+/** "First Last", or a fallback when both are empty. */
+export const fullName = (p: { firstName: string; lastName: string }, fallback = '—'): string =>
+  `${p.firstName} ${p.lastName}`.trim() || fallback;

@@ -25,3 +25,12 @@ export const meQueryOptions = () =>
 export function useMe(): Me {
   return useSuspenseQuery(meQueryOptions()).data;
 }
+
+/** A task id of the permission matrix (docs/permissions.md), e.g. `users.manage`. */
+export type Task = string;
+
+/** Whether the signed-in user may do `task` (from GET /me `tasks`). */
+export const hasTask = (me: Pick<Me, 'tasks'>, task: Task): boolean => me.tasks.includes(task);
+
+/** Settings (users, groups, teams, record types, account, API keys, outbox) need Manage Users. */
+export const canManageUsers = (me: Pick<Me, 'tasks'>): boolean => hasTask(me, 'users.manage');

@@ -2,13 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { paths } from '../../../api/schema';
 import { api, unwrap } from '../../../lib/api-client';
 import { meQueryKey } from '../../../lib/session';
-import { accountQueryKey } from './get-account';
+import { accountQueryKey } from '../../../lib/queries/account';
 
 export type AccountPatch = NonNullable<
   paths['/api/v1/account']['patch']['requestBody']
 >['content']['application/json'];
 
-/** PATCH /account: agency name and time zone (account admins). */
+/** PATCH /account: agency name, time zone, default record type, custom field labels (account admins). */
 export function useUpdateAccount() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -2,7 +2,7 @@ import { Paper } from '@mantine/core';
 import { Loading, QueryError } from '../../../components/feedback';
 import { Page } from '../../../components/page';
 import { useDateTimeFormat } from '../../../lib/format';
-import { useAccount } from '../api/get-account';
+import { useAccount } from '../../../lib/queries/account';
 import { AccountSettingsForm } from '../components/account-settings-form';
 
 export function AccountSettingsPage() {

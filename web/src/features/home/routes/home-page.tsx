@@ -6,11 +6,12 @@ import {
   IconMail,
   IconSettings,
   IconUserCircle,
+  IconUsers,
 } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { Page } from '../../../components/page';
 import { PACKAGE_LABELS } from '../../../lib/packages';
-import { useMe } from '../../../lib/session';
+import { canManageUsers, useMe } from '../../../lib/session';
 import { QuickLinkCard } from '../components/quick-link-card';
 import { SummaryCard } from '../components/summary-card';
 
@@ -50,15 +51,21 @@ export function HomePage() {
           <QuickLinkCard
             icon={<IconUserCircle size={22} />}
             title="Your profile"
-            description="Name, time zone and password."
+            description="Name, time zone, password and sales profile."
             link={(p) => <Link to="/profile" {...p} />}
           />
-          {me.isAccountAdmin ? (
+          {canManageUsers(me) ? (
             <>
+              <QuickLinkCard
+                icon={<IconUsers size={22} />}
+                title="Users"
+                description="People, security groups, teams and sales permissions."
+                link={(p) => <Link to="/settings/users" {...p} />}
+              />
               <QuickLinkCard
                 icon={<IconSettings size={22} />}
                 title="Account settings"
-                description="Agency name and time zone."
+                description="Agency name, time zone and custom user fields."
                 link={(p) => <Link to="/settings/account" {...p} />}
               />
               <QuickLinkCard
