@@ -29,6 +29,11 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(25 * 1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -54,6 +59,8 @@ export type Config = {
   bodyLimit: number;
   /** Largest accepted file upload. */
   fileMaxBytes: number;
+  /** Largest accepted CSV import. */
+  importMaxBytes: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   /** Run job workers in this process (enqueueing always works). */
@@ -84,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     bodyLimit: e.BODY_LIMIT_BYTES,
     fileMaxBytes: e.FILE_MAX_BYTES,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     jobWorkers: e.JOBS,

@@ -14,3 +14,4 @@ export * from '../modules/policies/schema.ts';
 export * from '../modules/files/schema.ts';
 export * from '../modules/custom-fields/schema.ts';
 export * from '../modules/intake/schema.ts';
+export * from '../modules/imports/schema.ts';

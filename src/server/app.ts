@@ -32,6 +32,7 @@ import { policyRoutes } from '../modules/policies/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { customFieldRoutes } from '../modules/custom-fields/routes.ts';
 import { intakeRoutes } from '../modules/intake/routes.ts';
+import { importRoutes } from '../modules/imports/routes.ts';
 import multipart from '@fastify/multipart';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
@@ -144,6 +145,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(fileRoutes(deps));
       await api.register(customFieldRoutes(deps));
       await api.register(intakeRoutes(deps));
+      await api.register(importRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -8,6 +8,7 @@ import type { Deps } from '../deps.ts';
 import { createJobs, type JobDefinition } from '../jobs/queue.ts';
 import { deliverEmailDefinition, sweepQueuedEmails } from '../modules/email/deliver-email.ts';
 import { purgeDeletedSalesRecords } from '../modules/sales-records/delete-sales-record.ts';
+import { runImportDefinition } from '../modules/imports/run-import.ts';
 
 export type Runtime = Deps & { shutdown(): Promise<void> };
 
@@ -44,7 +45,10 @@ export async function openRuntime(
   const jobs = createJobs(database, log);
   const storage = diskStorage(path.join(config.dataDir, 'files'));
   const deps: Deps = { config, database, db: database.db, jobs, log, storage };
-  const definitions: JobDefinition<never>[] = [deliverEmailDefinition(deps) as JobDefinition<never>];
+  const definitions: JobDefinition<never>[] = [
+    deliverEmailDefinition(deps) as JobDefinition<never>,
+    runImportDefinition(deps) as JobDefinition<never>,
+  ];
   const workers = opts.workers ?? config.jobWorkers;
   await jobs.start(definitions, { workers });
   // Emails committed but never handed to the queue (a crash in between) are picked up here.

@@ -115,6 +115,12 @@ export type AuditEvent =
       subjectType: 'custom_field';
       subjectId: string;
       data: Record<string, unknown>;
+    }
+  | {
+      type: 'import.completed' | 'import.rolled_back';
+      subjectType: 'import';
+      subjectId: string;
+      data: Record<string, unknown>;
     };
 
 /** Field-level change set: `{ field: { from, to } }`. */

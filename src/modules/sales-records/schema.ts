@@ -44,6 +44,8 @@ export const salesRecords = pgTable(
     manualTemperature: text('manual_temperature').$type<Temperature>(),
     /** The Individual this record was created for, or converted into. */
     individualId: uuid('individual_id'),
+    /** The CSV import that created it (for rollback). */
+    importId: uuid('import_id'),
     /** Set when converted: the record stays, read-only, as the compliance trail. */
     convertedAt: ts('converted_at'),
     customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
@@ -77,6 +79,9 @@ export const salesRecords = pgTable(
     index('sales_records_type_idx')
       .on(t.accountId, t.recordTypeId, t.createdAt.desc())
       .where(sql`deleted_at is null`),
+    index('sales_records_import_idx')
+      .on(t.accountId, t.importId)
+      .where(sql`import_id is not null`),
     index('sales_records_assigned_user_idx').on(t.accountId, t.assignedUserId),
     index('sales_records_assigned_agent_idx').on(t.accountId, t.assignedAgentId),
     // Search: name prefix, exact phone (E.164), email prefix.

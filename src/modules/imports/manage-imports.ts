@@ -1,0 +1,110 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { inAccount } from '../../db/tenant.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import type { Actor } from '../access/actor.ts';
+import { authorize } from '../access/require.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { salesRecords } from '../sales-records/schema.ts';
+import { csvCell } from './csv.ts';
+import { importErrors, imports } from './schema.ts';
+
+const columns = {
+  id: imports.id,
+  fileName: imports.fileName,
+  status: imports.status,
+  encoding: imports.encoding,
+  sizeBytes: imports.sizeBytes,
+  headings: imports.headings,
+  mapping: imports.mapping,
+  options: imports.options,
+  totalRows: imports.totalRows,
+  processedRows: imports.processedRows,
+  created: imports.created,
+  updated: imports.updated,
+  skipped: imports.skipped,
+  failed: imports.failed,
+  lastError: imports.lastError,
+  createdByUserId: imports.createdByUserId,
+  createdAt: imports.createdAt,
+  startedAt: imports.startedAt,
+  finishedAt: imports.finishedAt,
+};
+
+/** Import history of the account, newest first. */
+export async function listImports(deps: Deps, opts: { actor: Actor }) {
+  authorize(opts.actor, 'sales_record.import');
+  return deps.db
+    .select(columns)
+    .from(imports)
+    .where(inAccount(opts.actor, imports))
+    .orderBy(desc(imports.createdAt))
+    .limit(200);
+}
+
+/** One import with its progress (the UI polls this for the progress bar). */
+export async function getImport(deps: Deps, opts: { actor: Actor; id: string }) {
+  authorize(opts.actor, 'sales_record.import');
+  const [row] = await deps.db
+    .select(columns)
+    .from(imports)
+    .where(inAccount(opts.actor, imports, eq(imports.id, opts.id)));
+  if (!row) throw notFound('Import');
+  return row;
+}
+
+/** The error report as CSV: row (the file's line), column, reason. */
+export async function importErrorReport(deps: Deps, opts: { actor: Actor; id: string }): Promise<string> {
+  await getImport(deps, opts);
+  const rows = await deps.db
+    .select({ row: importErrors.row, column: importErrors.column, reason: importErrors.reason })
+    .from(importErrors)
+    .where(and(eq(importErrors.accountId, opts.actor.accountId), eq(importErrors.importId, opts.id)))
+    .orderBy(asc(importErrors.row));
+  return (
+    ['Row,Column,Reason', ...rows.map((r) => [r.row, r.column, r.reason].map(csvCell).join(','))].join(
+      '\r\n',
+    ) + '\r\n'
+  );
+}
+
+/**
+ * Roll back an import: remove the Sales Records it created (not ones converted since). Records it
+ * only filled in (duplicates with "update") keep their new values; the history says so.
+ */
+export async function rollbackImport(deps: Deps, opts: { actor: Actor; id: string }) {
+  const imp = await getImport(deps, opts);
+  if (imp.status === 'running' || imp.status === 'queued')
+    throw new AppError('conflict', 'The import is still running; wait for it to finish or fail.');
+  if (imp.status === 'rolled_back') throw new AppError('conflict', 'This import was already rolled back.');
+  return deps.db.transaction(async (tx) => {
+    const created = await tx
+      .select({ id: salesRecords.id })
+      .from(salesRecords)
+      .where(
+        inAccount(
+          opts.actor,
+          salesRecords,
+          eq(salesRecords.importId, opts.id),
+          isNull(salesRecords.convertedAt),
+        ),
+      );
+    const ids = created.map((c) => c.id);
+    for (let i = 0; i < ids.length; i += 5000) {
+      await tx
+        .delete(salesRecords)
+        .where(inAccount(opts.actor, salesRecords, inArray(salesRecords.id, ids.slice(i, i + 5000))));
+    }
+    await tx
+      .update(imports)
+      .set({ status: 'rolled_back', finishedAt: new Date() })
+      .where(inAccount(opts.actor, imports, eq(imports.id, opts.id)));
+    await recordAudit(tx, opts.actor, {
+      type: 'import.rolled_back',
+      subjectType: 'import',
+      subjectId: opts.id,
+      data: { removed: ids.length },
+    });
+    return { removed: ids.length };
+  });
+}
