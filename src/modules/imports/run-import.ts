@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { bulkInsert } from '../../db/bulk-insert.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
@@ -35,37 +36,43 @@ async function existingKeys(tx: DbOrTx, scope: AccountScope, rows: Row[]): Promi
   const emails = new Set<string>();
   const phones = new Set<string>();
   const lasts = new Set<string>();
+  const dobs = new Set<string>();
   for (const r of rows) {
     if (r.values.email) emails.add(r.values.email.toLowerCase());
     if (r.values.phone) phones.add(r.values.phone);
     if (r.values.cellPhone) phones.add(r.values.cellPhone);
-    if (r.values.dateOfBirth && r.values.lastName) lasts.add(r.values.lastName.toLowerCase());
+    if (r.values.dateOfBirth && r.values.lastName) {
+      lasts.add(r.values.lastName.toLowerCase());
+      dobs.add(r.values.dateOfBirth);
+    }
   }
-  const conds = [
-    emails.size ? inArray(sql`lower(${salesRecords.email})`, [...emails]) : undefined,
-    phones.size ? inArray(salesRecords.phone, [...phones]) : undefined,
-    phones.size ? inArray(salesRecords.cellPhone, [...phones]) : undefined,
-    lasts.size
-      ? and(
-          inArray(sql`lower(${salesRecords.lastName})`, [...lasts]),
-          sql`${salesRecords.dateOfBirth} is not null`,
+  // One query per key kind, each on its own index (one OR across them makes the planner scan).
+  const cols = {
+    id: salesRecords.id,
+    email: salesRecords.email,
+    phone: salesRecords.phone,
+    cellPhone: salesRecords.cellPhone,
+    firstName: salesRecords.firstName,
+    lastName: salesRecords.lastName,
+    dateOfBirth: salesRecords.dateOfBirth,
+  };
+  const live = (cond: SQL) =>
+    tx
+      .select(cols)
+      .from(salesRecords)
+      .where(inAccount(scope, salesRecords, isNull(salesRecords.deletedAt), cond));
+  const arr = (xs: Set<string>) => sql.param([...xs]);
+  const found = [
+    ...(emails.size ? await live(sql`lower(${salesRecords.email}) = any(${arr(emails)}::text[])`) : []),
+    ...(phones.size ? await live(sql`${salesRecords.phone} = any(${arr(phones)}::text[])`) : []),
+    ...(phones.size ? await live(sql`${salesRecords.cellPhone} = any(${arr(phones)}::text[])`) : []),
+    ...(dobs.size
+      ? await live(
+          sql`${salesRecords.dateOfBirth} = any(${arr(dobs)}::date[]) and lower(${salesRecords.lastName}) = any(${arr(lasts)}::text[])`,
         )
-      : undefined,
-  ].filter(Boolean);
+      : []),
+  ];
   const map = new Map<string, string>();
-  if (conds.length === 0) return map;
-  const found = await tx
-    .select({
-      id: salesRecords.id,
-      email: salesRecords.email,
-      phone: salesRecords.phone,
-      cellPhone: salesRecords.cellPhone,
-      firstName: salesRecords.firstName,
-      lastName: salesRecords.lastName,
-      dateOfBirth: salesRecords.dateOfBirth,
-    })
-    .from(salesRecords)
-    .where(inAccount(scope, salesRecords, isNull(salesRecords.deletedAt), or(...conds)));
   for (const f of found) for (const k of keysOf(f as LeadValues)) if (!map.has(k)) map.set(k, f.id);
   return map;
 }
@@ -149,9 +156,9 @@ async function processBatch(
       });
     counts.created++;
   }
-  if (inserts.length) await tx.insert(salesRecords).values(inserts);
-  if (notes.length) await tx.insert(salesRecordNotes).values(notes);
-  if (errors.length) await tx.insert(importErrors).values(errors);
+  await bulkInsert(tx, salesRecords, inserts);
+  await bulkInsert(tx, salesRecordNotes, notes);
+  await bulkInsert(tx, importErrors, errors);
   return counts;
 }
 

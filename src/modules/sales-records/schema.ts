@@ -87,6 +87,9 @@ export const salesRecords = pgTable(
     // Search: name prefix, exact phone (E.164), email prefix.
     index('sales_records_last_name_idx').on(t.accountId, sql`lower(${t.lastName}) text_pattern_ops`),
     index('sales_records_first_name_idx').on(t.accountId, sql`lower(${t.firstName}) text_pattern_ops`),
+    index('sales_records_dob_idx')
+      .on(t.accountId, t.dateOfBirth)
+      .where(sql`date_of_birth is not null`),
     index('sales_records_phone_idx').on(t.accountId, t.phone),
     index('sales_records_cell_idx').on(t.accountId, t.cellPhone),
     index('sales_records_deleted_idx')

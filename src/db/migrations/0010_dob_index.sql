@@ -1,0 +1,1 @@
+CREATE INDEX "sales_records_dob_idx" ON "sales_records" USING btree ("account_id","date_of_birth") WHERE date_of_birth is not null;
