@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import type { AccountScope } from '../access/actor.ts';
@@ -19,33 +19,29 @@ export async function findExistingRecord(
   lead: LeadValues,
 ): Promise<Match | null> {
   const t = kind === 'sales_record' ? salesRecords : individuals;
-  const phones = [lead.phone, lead.cellPhone].filter((p): p is string => Boolean(p));
-  const conds: SQL[] = [];
-  if (lead.email) conds.push(sql`lower(${t.email}) = ${lead.email.toLowerCase()}`);
-  for (const p of phones) conds.push(eq(t.phone, p), eq(t.cellPhone, p));
-  if (lead.firstName && lead.lastName && lead.dateOfBirth) {
-    conds.push(
-      sql`(lower(${t.firstName}) = ${lead.firstName.toLowerCase()} and lower(${t.lastName}) = ${lead.lastName.toLowerCase()} and ${t.dateOfBirth} = ${lead.dateOfBirth})`,
-    );
+  const live = (cond: SQL) =>
+    tx
+      .select({ id: t.id })
+      .from(t)
+      .where(
+        and(inAccount(scope, t, cond), kind === 'sales_record' ? isNull(salesRecords.deletedAt) : undefined),
+      )
+      .limit(1);
+  // One query per key kind, each on its own index, in order of preference.
+  if (lead.email) {
+    const [r] = await live(sql`lower(${t.email}) = ${lead.email.toLowerCase()}`);
+    if (r) return { id: r.id, matchedOn: 'email' };
   }
-  if (conds.length === 0) return null;
-  const rows = await tx
-    .select({ id: t.id, email: t.email, phone: t.phone, cellPhone: t.cellPhone })
-    .from(t)
-    .where(
-      and(
-        inAccount(scope, t, or(...conds)),
-        kind === 'sales_record' ? isNull(salesRecords.deletedAt) : undefined,
-      ),
-    )
-    .limit(1);
-  const row = rows[0];
-  if (!row) return null;
-  const matchedOn: Match['matchedOn'] =
-    lead.email && row.email?.toLowerCase() === lead.email.toLowerCase()
-      ? 'email'
-      : phones.some((p) => p === row.phone || p === row.cellPhone)
-        ? 'phone'
-        : 'name+dateOfBirth';
-  return { id: row.id, matchedOn };
+  for (const p of [lead.phone, lead.cellPhone]) {
+    if (!p) continue;
+    const [r] = [...(await live(eq(t.phone, p))), ...(await live(eq(t.cellPhone, p)))];
+    if (r) return { id: r.id, matchedOn: 'phone' };
+  }
+  if (lead.firstName && lead.lastName && lead.dateOfBirth) {
+    const [r] = await live(
+      sql`${t.dateOfBirth} = ${lead.dateOfBirth} and lower(${t.lastName}) = ${lead.lastName.toLowerCase()} and lower(${t.firstName}) = ${lead.firstName.toLowerCase()}`,
+    );
+    if (r) return { id: r.id, matchedOn: 'name+dateOfBirth' };
+  }
+  return null;
 }
