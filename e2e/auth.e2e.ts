@@ -173,8 +173,12 @@ describe('signing in and out, passwords', () => {
     await user.page.getByText('The login or password is not correct.').waitFor();
     await submitSignIn(user.page, DEMO.agent.login, 'maria-new-password-1');
     await user.page.getByRole('heading', { level: 1, name: `Welcome, ${DEMO.agent.firstName}` }).waitFor();
+    // The demo agent works leads and clients, but has no Settings.
     await expect(user.page.getByRole('navigation').getByRole('link').allTextContents()).resolves.toEqual([
       'Home',
+      'Dashboard',
+      'Leads',
+      'Clients',
     ]);
     await expectAccessible(user.page, 'Home of an agent');
     // Settings are for admins: the agent is sent home.

@@ -212,8 +212,12 @@ describe('users, security groups, teams, agents and record types', () => {
     await user.page.getByLabel('Confirm new password').fill('jordan-own-password-1');
     await user.page.getByRole('button', { name: 'Set password and continue' }).click();
     await user.page.getByRole('heading', { level: 1, name: 'Welcome, Jordan' }).waitFor();
+    // Sales Enablement and Individual (view) with View on Lead: the sales screens, no Settings.
     await expect(user.page.getByRole('navigation').getByRole('link').allTextContents()).resolves.toEqual([
       'Home',
+      'Dashboard',
+      'Leads',
+      'Clients',
     ]);
     await expectAccessible(user.page, 'Home of a limited user');
 

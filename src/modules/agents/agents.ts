@@ -133,3 +133,27 @@ export async function assertAgentsExist(tx: DbOrTx, scope: AccountScope, ids: st
     .where(inAccount(scope, agents, inArray(agents.id, unique)));
   if (found.length !== unique.length) throw notFound('Agent');
 }
+
+/**
+ * Agent Records a user may pick on Sales Records and Individuals: every active agent, or under
+ * Agent Dropdown View "self" only the user's own Linked Agents.
+ */
+export async function listAssignableAgents(deps: Deps, opts: { actor: Actor }) {
+  const { actor } = opts;
+  if (actor.kind === 'user' && !actor.profile.group.individual.visible) authorize(actor, 'sales_record.view');
+  const selfOnly = actor.kind === 'user' && actor.profile.sales.agentDropdownView === 'self';
+  const own = actor.kind === 'user' ? [...actor.profile.linkedAgentIds] : [];
+  return deps.db
+    .select({ id: agents.id, firstName: agents.firstName, lastName: agents.lastName, npn: agents.npn })
+    .from(agents)
+    .where(
+      inAccount(
+        actor,
+        agents,
+        eq(agents.active, true),
+        selfOnly ? (own.length ? inArray(agents.id, own) : sql`false`) : undefined,
+      ),
+    )
+    .orderBy(asc(agents.lastName), asc(agents.firstName))
+    .limit(1000);
+}

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AUTHED, IdParams, problems, Timestamp, toJson } from '../../server/http-schemas.ts';
 import { actorOf } from '../../server/plugins/auth.ts';
-import { AgentInput, AgentPatch, createAgent, getAgent, listAgents, updateAgent } from './agents.ts';
+import {
+  AgentInput,
+  AgentPatch,
+  createAgent,
+  getAgent,
+  listAgents,
+  listAssignableAgents,
+  updateAgent,
+} from './agents.ts';
 
 const Agent = z
   .object({
@@ -43,6 +51,30 @@ export const agentRoutes =
             active: request.query.active === undefined ? undefined : request.query.active === 'true',
           }),
         }),
+    );
+    app.get(
+      '/agents/assignable',
+      {
+        schema: {
+          tags,
+          summary:
+            'Agents the caller may pick on records (Agent Dropdown View “self”: only their Linked Agents)',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.uuid(),
+                  firstName: z.string(),
+                  lastName: z.string(),
+                  npn: z.string().nullable(),
+                }),
+              ),
+            }),
+            ...problems(...AUTHED),
+          },
+        },
+      },
+      async (request) => ({ items: await listAssignableAgents(deps, { actor: actorOf(request) }) }),
     );
     app.post(
       '/agents',

@@ -92,6 +92,11 @@ describe('converting a Sales Record to an Individual', () => {
     ]);
 
     const sr = (await a.admin.get(`/api/v1/sales-records/${r.id}`)).json();
+    const listed = (await a.admin.get('/api/v1/sales-records?limit=200'))
+      .json()
+      .items.find((x: { id: string }) => x.id === r.id);
+    expect(listed.convertedAt).not.toBeNull();
+    expect(sr.temperature).toBe('hot');
     expect(sr.individualId).toBe(individualId);
     expect(sr.convertedAt).not.toBeNull();
     for (const [method, url, payload] of [

@@ -81,6 +81,7 @@ const listColumns = {
   assignedAgentId: salesRecords.assignedAgentId,
   leadSource: salesRecords.leadSource,
   manualTemperature: salesRecords.manualTemperature,
+  convertedAt: salesRecords.convertedAt,
   createdAt: salesRecords.createdAt,
 };
 

@@ -50,6 +50,7 @@ export const SalesRecordSchema = z
     leadSource: s,
     leadDate: s,
     manualTemperature: z.enum(TEMPERATURES).nullable(),
+    temperature: z.enum(TEMPERATURES),
     customFields: z.record(z.string(), z.unknown()),
     createdByUserId: z.uuid().nullable(),
     individualId: z.uuid().nullable(),
@@ -76,6 +77,8 @@ const ListItem = z
     leadSource: s,
     manualTemperature: z.enum(TEMPERATURES).nullable(),
     temperature: z.enum(TEMPERATURES),
+    convertedAt: Timestamp.nullable(),
+
     createdAt: Timestamp,
   })
   .meta({ id: 'SalesRecordListItem' });

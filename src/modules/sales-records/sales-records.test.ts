@@ -163,6 +163,19 @@ describe('creating and editing Sales Records', () => {
     ).toBe(404);
   });
 
+  it('agents to pick: all active agents, or only one’s Linked Agents under Agent Dropdown View “self”', async () => {
+    const w = await world();
+    const all = (await w.a.admin.get('/api/v1/agents/assignable'))
+      .json()
+      .items.map((x: { id: string }) => x.id);
+    expect(all.sort()).toEqual([...w.agents].sort());
+    const u = await user(w, { sales: { agentDropdownView: 'self' }, linked: [w.agents[1]!] });
+    expect(
+      (await u.client.get('/api/v1/agents/assignable')).json().items.map((x: { id: string }) => x.id),
+    ).toEqual([w.agents[1]]);
+    expect((await u.client.get('/api/v1/agents')).statusCode).toBe(403);
+  });
+
   it('an agent with Agent Dropdown View “self” may assign only themselves', async () => {
     const w = await world();
     const u = await user(w, { sales: { agentDropdownView: 'self' } });

@@ -1,3 +1,4 @@
+import { temperatureOf } from './temperature.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.ts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -180,7 +181,8 @@ export async function createSalesRecord(
 export async function getSalesRecord(deps: Pick<Deps, 'db'>, opts: { actor: Actor; id: string }) {
   const row = await loadVisibleSalesRecord(deps.db, opts.actor, opts.id);
   const { accountId: _a, deletedAt: _d, ...rest } = row;
-  return rest;
+  const periods = (await getAccount(deps, { actor: opts.actor })).temperaturePeriods;
+  return { ...rest, temperature: temperatureOf(row.createdAt, new Date(), periods, row.manualTemperature) };
 }
 
 export async function updateSalesRecord(

@@ -2604,6 +2604,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agents/assignable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agents the caller may pick on records (Agent Dropdown View “self”: only their Linked Agents) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                npn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents/{id}": {
         parameters: {
             query?: never;
@@ -7602,6 +7673,8 @@ export interface components {
             leadSource: string | null;
             leadDate: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
+            /** @enum {string} */
+            temperature: "hot" | "warm" | "cool" | "cold";
             customFields: {
                 [key: string]: unknown;
             };
@@ -7639,6 +7712,7 @@ export interface components {
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
             /** @enum {string} */
             temperature: "hot" | "warm" | "cool" | "cold";
+            convertedAt: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
@@ -8161,6 +8235,8 @@ export interface components {
             leadSource: string | null;
             leadDate: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
+            /** @enum {string} */
+            temperature: "hot" | "warm" | "cool" | "cold";
             customFields: {
                 [key: string]: unknown;
             };
@@ -8198,6 +8274,7 @@ export interface components {
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
             /** @enum {string} */
             temperature: "hot" | "warm" | "cool" | "cold";
+            convertedAt: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC

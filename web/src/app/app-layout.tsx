@@ -2,7 +2,13 @@ import { AppShell, Badge, Burger, Divider, Group, NavLink, ScrollArea, Text, The
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
+  IconChartBar,
+  IconForms,
   IconHome,
+  IconInbox,
+  IconTargetArrow,
+  IconTrashOff,
+  IconUserHeart,
   IconKey,
   IconLayoutList,
   IconLock,
@@ -17,11 +23,17 @@ import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import { useLogout } from '../features/auth/api/logout';
 import { PACKAGE_LABELS } from '../lib/packages';
-import { canManageUsers, useMe } from '../lib/session';
+import { canManageUsers, hasTask, useMe } from '../lib/session';
 import { UserMenu } from './user-menu';
 
 type NavTarget =
   | '/'
+  | '/dashboard'
+  | '/leads'
+  | '/clients'
+  | '/settings/custom-fields'
+  | '/settings/lead-intake'
+  | '/settings/deleted-records'
   | '/settings/users'
   | '/settings/security-groups'
   | '/settings/teams'
@@ -37,9 +49,12 @@ const SETTINGS_NAV: { to: NavTarget; label: string; icon: ReactNode }[] = [
   { to: '/settings/teams', label: 'Teams', icon: <IconUsersGroup size={18} aria-hidden /> },
   { to: '/settings/agents', label: 'Agent records', icon: <IconAddressBook size={18} aria-hidden /> },
   { to: '/settings/record-types', label: 'Record types', icon: <IconLayoutList size={18} aria-hidden /> },
+  { to: '/settings/custom-fields', label: 'Custom fields', icon: <IconForms size={18} aria-hidden /> },
+  { to: '/settings/lead-intake', label: 'Lead intake', icon: <IconInbox size={18} aria-hidden /> },
   { to: '/settings/account', label: 'Account', icon: <IconSettings size={18} aria-hidden /> },
   { to: '/settings/api-keys', label: 'API keys', icon: <IconKey size={18} aria-hidden /> },
   { to: '/settings/outbox', label: 'Outbox', icon: <IconMail size={18} aria-hidden /> },
+  { to: '/settings/deleted-records', label: 'Deleted records', icon: <IconTrashOff size={18} aria-hidden /> },
 ];
 
 function NavItem({
@@ -138,6 +153,30 @@ export function AppLayout() {
         <AppShell.Navbar p="sm" aria-label="Main navigation">
           <AppShell.Section grow component={ScrollArea}>
             <NavItem to="/" label="Home" icon={<IconHome size={18} aria-hidden />} pathname={pathname} />
+            {hasTask(me, 'sales_record.view') ? (
+              <>
+                <NavItem
+                  to="/dashboard"
+                  label="Dashboard"
+                  icon={<IconChartBar size={18} aria-hidden />}
+                  pathname={pathname}
+                />
+                <NavItem
+                  to="/leads"
+                  label="Leads"
+                  icon={<IconTargetArrow size={18} aria-hidden />}
+                  pathname={pathname}
+                />
+              </>
+            ) : null}
+            {hasTask(me, 'individual.view') ? (
+              <NavItem
+                to="/clients"
+                label="Clients"
+                icon={<IconUserHeart size={18} aria-hidden />}
+                pathname={pathname}
+              />
+            ) : null}
             {canManageUsers(me) ? (
               <>
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="lg" mb={6}>

@@ -30,7 +30,17 @@ import { UsersPage } from '../features/users/routes/users-page';
 import { setCsrfToken } from '../lib/api-client';
 import { isPasswordChangeRequired, isUnauthenticated } from '../lib/problem';
 import { createAppQueryClient } from '../lib/react-query';
-import { canManageUsers, meQueryOptions } from '../lib/session';
+import { canManageUsers, hasTask, type Me, meQueryOptions, type Task } from '../lib/session';
+import { CustomFieldsPage } from '../features/custom-fields/routes/custom-fields-page';
+import { DashboardPage } from '../features/dashboard/routes/dashboard-page';
+import { DeletedRecordsPage } from '../features/deleted-records/routes/deleted-records-page';
+import { CLIENT_TABS, ClientPage, type ClientTab } from '../features/individuals/routes/client-page';
+import { ClientsPage } from '../features/individuals/routes/clients-page';
+import { LeadIntakePage } from '../features/lead-intake/routes/lead-intake-page';
+import { parseLeadsSearch } from '../features/sales-records/components/lead-search';
+import { LEAD_TABS, LeadPage, type LeadTab } from '../features/sales-records/routes/lead-page';
+import { LeadsPage } from '../features/sales-records/routes/leads-page';
+import { NewLeadPage } from '../features/sales-records/routes/new-lead-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage, RouteErrorPage } from './pages';
 
@@ -147,6 +157,79 @@ const appRoute = createRoute({
 });
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+
+/**
+ * A guard for pages that need a task of the permission matrix (e.g. `sales_record.view` for the
+ * lead screens): anyone else is sent home with a message saying what they lack.
+ */
+const requireTask =
+  (task: Task, area: string) =>
+  ({ context, preload }: { context: { me: Me }; preload: boolean }) => {
+    if (hasTask(context.me, task)) return;
+    if (!preload) {
+      notifications.show({
+        id: `no-access-${task}`,
+        color: 'yellow',
+        title: `You don’t have access to ${area}`,
+        message:
+          'Your security group or record type access does not include it. Ask an administrator if you need it.',
+      });
+    }
+    throw redirect({ to: '/', replace: true });
+  };
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  beforeLoad: requireTask('sales_record.view', 'the sales dashboard'),
+  component: DashboardPage,
+});
+
+const leadsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads',
+  validateSearch: parseLeadsSearch,
+  beforeLoad: requireTask('sales_record.view', 'Sales Records'),
+  component: LeadsPage,
+});
+
+const newLeadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/new',
+  beforeLoad: requireTask('sales_record.add', 'adding Sales Records'),
+  component: NewLeadPage,
+});
+
+const leadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/$id',
+  validateSearch: (search: Record<string, unknown>): { tab?: LeadTab } =>
+    LEAD_TABS.includes(search.tab as LeadTab) && search.tab !== 'information'
+      ? { tab: search.tab as LeadTab }
+      : {},
+  beforeLoad: requireTask('sales_record.view', 'Sales Records'),
+  component: LeadPage,
+});
+
+const clientsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/clients',
+  validateSearch: (search: Record<string, unknown>): { q?: string } =>
+    typeof search.q === 'string' && search.q.trim() ? { q: search.q.trim().slice(0, 100) } : {},
+  beforeLoad: requireTask('individual.view', 'clients'),
+  component: ClientsPage,
+});
+
+const clientRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/clients/$id',
+  validateSearch: (search: Record<string, unknown>): { tab?: ClientTab } =>
+    CLIENT_TABS.includes(search.tab as ClientTab) && search.tab !== 'information'
+      ? { tab: search.tab as ClientTab }
+      : {},
+  beforeLoad: requireTask('individual.view', 'clients'),
+  component: ClientPage,
+});
 
 const profileRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -269,6 +352,24 @@ const outboxRoute = createRoute({
   component: OutboxPage,
 });
 
+const customFieldsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/custom-fields',
+  component: CustomFieldsPage,
+});
+
+const deletedRecordsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/deleted-records',
+  component: DeletedRecordsPage,
+});
+
+const leadIntakeRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/lead-intake',
+  component: LeadIntakePage,
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
@@ -278,6 +379,12 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     profileRoute,
+    dashboardRoute,
+    leadsRoute,
+    newLeadRoute,
+    leadRoute,
+    clientsRoute,
+    clientRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       usersRoute,
@@ -292,6 +399,9 @@ const routeTree = rootRoute.addChildren([
       accountSettingsRoute,
       apiKeysRoute,
       outboxRoute,
+      customFieldsRoute,
+      deletedRecordsRoute,
+      leadIntakeRoute,
     ]),
   ]),
 ]);

@@ -46,3 +46,26 @@ export function formatPhone(e164: string | null | undefined): string {
 /** "First Last", or a fallback when both are empty. */
 export const fullName = (p: { firstName: string; lastName: string }, fallback = '—'): string =>
   `${p.firstName} ${p.lastName}`.trim() || fallback;
+
+/** A calendar date as the API stores it (YYYY-MM-DD), e.g. "Mar 4, 1950"; no time zone shift. */
+export function formatCalendarDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  return formatterFor('UTC', false).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+}
+
+/** A size in bytes for people: "820 B", "14.2 KB", "3.1 MB". */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) return '—';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** An amount of money as the API stores it ("129.50"), e.g. "$129.50". */
+export function formatMoney(amount: string | null | undefined): string {
+  if (!amount) return '—';
+  const n = Number(amount);
+  return Number.isFinite(n) ? n.toLocaleString('en-US', { style: 'currency', currency: 'USD' }) : amount;
+}

@@ -34,3 +34,23 @@ export const hasTask = (me: Pick<Me, 'tasks'>, task: Task): boolean => me.tasks.
 
 /** Settings (users, groups, teams, record types, account, API keys, outbox) need Manage Users. */
 export const canManageUsers = (me: Pick<Me, 'tasks'>): boolean => hasTask(me, 'users.manage');
+
+export type RecordTypeBit = 'view' | 'add' | 'edit' | 'delete';
+const BIT_TASKS: Record<RecordTypeBit, Task> = {
+  view: 'sales_record.view',
+  add: 'sales_record.add',
+  edit: 'sales_record.edit',
+  delete: 'sales_record.delete',
+};
+
+/**
+ * Whether the user may view/add/edit/delete Sales Records of one record type: the task (Sales
+ * Enablement, package) and the bit in their Record Type Access. The server decides again, with the
+ * record's scope.
+ */
+export const canOnRecordType = (
+  me: Pick<Me, 'tasks' | 'salesPermissions'>,
+  bit: RecordTypeBit,
+  recordTypeId: string,
+): boolean =>
+  hasTask(me, BIT_TASKS[bit]) && me.salesPermissions.recordTypeAccess[recordTypeId]?.[bit] === true;

@@ -1,6 +1,9 @@
 import { Badge, SimpleGrid, Stack, Title } from '@mantine/core';
 import {
   IconApi,
+  IconChartBar,
+  IconTargetArrow,
+  IconUserHeart,
   IconBuildingStore,
   IconKey,
   IconMail,
@@ -11,7 +14,7 @@ import {
 import { Link } from '@tanstack/react-router';
 import { Page } from '../../../components/page';
 import { PACKAGE_LABELS } from '../../../lib/packages';
-import { canManageUsers, useMe } from '../../../lib/session';
+import { canManageUsers, hasTask, useMe } from '../../../lib/session';
 import { QuickLinkCard } from '../components/quick-link-card';
 import { SummaryCard } from '../components/summary-card';
 
@@ -48,6 +51,30 @@ export function HomePage() {
           Quick links
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          {hasTask(me, 'sales_record.view') ? (
+            <>
+              <QuickLinkCard
+                icon={<IconChartBar size={22} />}
+                title="Dashboard"
+                description="Open records by type, temperature and status."
+                link={(p) => <Link to="/dashboard" {...p} />}
+              />
+              <QuickLinkCard
+                icon={<IconTargetArrow size={22} />}
+                title="Leads"
+                description="Search, filter and work your Sales Records."
+                link={(p) => <Link to="/leads" {...p} />}
+              />
+            </>
+          ) : null}
+          {hasTask(me, 'individual.view') ? (
+            <QuickLinkCard
+              icon={<IconUserHeart size={22} />}
+              title="Clients"
+              description="Individuals with their policies, notes and files."
+              link={(p) => <Link to="/clients" {...p} />}
+            />
+          ) : null}
           <QuickLinkCard
             icon={<IconUserCircle size={22} />}
             title="Your profile"
