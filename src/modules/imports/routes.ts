@@ -57,6 +57,7 @@ export const importRoutes =
                 }),
               ),
             }),
+            ...problems(...AUTHED),
           },
         },
       },
@@ -83,7 +84,7 @@ export const importRoutes =
         schema: {
           tags,
           summary: 'A CSV template with every documented heading',
-          response: { 200: z.string() },
+          response: { 200: z.string(), ...problems(...AUTHED) },
         },
       },
       async (_request, reply) =>
