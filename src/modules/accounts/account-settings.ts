@@ -14,7 +14,7 @@ import {
   DEFAULT_CUSTOM_FIELD_LABELS,
   DEFAULT_LEAD_INTAKE,
 } from './schema.ts';
-import { DEFAULT_TEMPERATURE_PERIODS } from '../sales-records/temperature.ts';
+import { DEFAULT_TEMPERATURE_PERIODS, type TemperaturePeriods } from '../sales-records/temperature.ts';
 
 // The accounts table is the tenant root: its own id is the account filter.
 const ownAccount = (actor: Actor) => eq(accounts.id, actor.accountId);
@@ -107,6 +107,7 @@ export async function updateAccount(
       data: { changes },
     });
   });
+  periodsCache.delete(actor.accountId);
   return getAccount(deps, { actor });
 }
 
@@ -114,4 +115,22 @@ export async function updateAccount(
 export async function isSetupNeeded(deps: Deps): Promise<boolean> {
   const rows = await deps.db.select({ id: accounts.id }).from(accounts).limit(1);
   return rows.length === 0;
+}
+
+const PERIODS_TTL_MS = 5_000;
+const periodsCache = new Map<string, { at: number; periods: TemperaturePeriods }>();
+
+/**
+ * The account's temperature periods, read on every lead-list request: cached per account for a
+ * few seconds (another process may serve a change up to 5 s late; this one forgets it at once).
+ */
+export async function temperaturePeriodsOf(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+): Promise<TemperaturePeriods> {
+  const hit = periodsCache.get(actor.accountId);
+  if (hit && Date.now() - hit.at < PERIODS_TTL_MS) return hit.periods;
+  const periods = (await getAccount(deps, { actor })).temperaturePeriods;
+  periodsCache.set(actor.accountId, { at: Date.now(), periods });
+  return periods;
 }

@@ -40,12 +40,15 @@ export function diskStorage(root: string): FileStorage {
           cb(null, chunk);
         },
       });
+      const out = fs.createWriteStream(tmp, { flags: 'wx' });
       try {
-        await pipeline(body, meter, fs.createWriteStream(tmp, { flags: 'wx' }));
+        await pipeline(body, meter, out);
         const fd = fs.openSync(tmp, 'r');
         fs.fsyncSync(fd);
         fs.closeSync(fd);
       } catch (e) {
+        // The file may still be opening or flushing: remove it only once the stream has closed.
+        if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
         fs.rmSync(tmp, { force: true });
         throw e;
       }

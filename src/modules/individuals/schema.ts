@@ -35,7 +35,11 @@ export const individuals = pgTable(
     primaryKey({ columns: [t.accountId, t.id] }),
     foreignKey({ columns: [t.accountId], foreignColumns: [accounts.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.accountId, t.servicingAgentId], foreignColumns: [agents.accountId, agents.id] }),
-    index('individuals_created_idx').on(t.accountId, t.createdAt.desc(), t.id.desc()),
+    index('individuals_created_idx').on(
+      t.accountId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('individuals_agent_idx').on(t.accountId, t.servicingAgentId),
     index('individuals_last_name_idx').on(t.accountId, sql`lower(${t.lastName}) text_pattern_ops`),
     index('individuals_first_name_idx').on(t.accountId, sql`lower(${t.firstName}) text_pattern_ops`),

@@ -5,7 +5,7 @@ import { AUTHED, IdParams, page, problems, Timestamp, toJson } from '../../serve
 import { actorOf, userActorOf } from '../../server/plugins/auth.ts';
 import { salesDashboard } from './dashboard.ts';
 import { createSavedView, deleteSavedView, listSavedViews, SavedViewInput } from './saved-views.ts';
-import { getAccount } from '../accounts/account-settings.ts';
+import { temperaturePeriodsOf } from '../accounts/account-settings.ts';
 import { CreateSalesRecordInput, UpdateSalesRecordInput } from './fields.ts';
 import { ListSalesRecordsQuery, listSalesRecords } from './list-sales-records.ts';
 import { addNote, listNotes, NoteInput, salesRecordHistory } from './notes.ts';
@@ -118,7 +118,7 @@ export const salesRecordRoutes =
           await listSalesRecords(deps, {
             actor,
             query: request.query,
-            periods: (await getAccount(deps, { actor })).temperaturePeriods,
+            periods: await temperaturePeriodsOf(deps, actor),
           }),
         );
       },

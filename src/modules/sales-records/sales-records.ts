@@ -7,7 +7,7 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { getAccount } from '../accounts/account-settings.ts';
+import { getAccount, temperaturePeriodsOf } from '../accounts/account-settings.ts';
 import type { Actor } from '../access/actor.ts';
 import { can, type RecordContext } from '../access/can.ts';
 import { authorize } from '../access/require.ts';
@@ -181,7 +181,7 @@ export async function createSalesRecord(
 export async function getSalesRecord(deps: Pick<Deps, 'db'>, opts: { actor: Actor; id: string }) {
   const row = await loadVisibleSalesRecord(deps.db, opts.actor, opts.id);
   const { accountId: _a, deletedAt: _d, ...rest } = row;
-  const periods = (await getAccount(deps, { actor: opts.actor })).temperaturePeriods;
+  const periods = await temperaturePeriodsOf(deps, opts.actor);
   return { ...rest, temperature: temperatureOf(row.createdAt, new Date(), periods, row.manualTemperature) };
 }
 

@@ -74,10 +74,10 @@ export const salesRecords = pgTable(
     }),
     // The lead list: newest first within an account, optionally by type.
     index('sales_records_created_idx')
-      .on(t.accountId, t.createdAt.desc(), t.id.desc())
+      .on(t.accountId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`deleted_at is null`),
     index('sales_records_type_idx')
-      .on(t.accountId, t.recordTypeId, t.createdAt.desc())
+      .on(t.accountId, t.recordTypeId, t.createdAt.desc().nullsFirst())
       .where(sql`deleted_at is null`),
     index('sales_records_import_idx')
       .on(t.accountId, t.importId)
