@@ -1,0 +1,67 @@
+/**
+ * Benchmark target for bench/me.ts, run as its own process so the load generator does not share
+ * its event loop. Recreates the bench PostgreSQL database (BENCH_DATABASE_URL), opens OpenAMS on
+ * it, creates an account and signs its admin in, then serves two apps on 127.0.0.1 ephemeral
+ * ports: the real app and a bare Fastify app (`GET /bare`) as the baseline. Prints
+ * `{ appPort, barePort, cookie }` as one JSON line on stdout and runs until SIGTERM/SIGINT.
+ */
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.ts';
+import { createAccount } from '../../src/modules/accounts/create-account.ts';
+import { login } from '../../src/modules/auth/login.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { SESSION_COOKIE } from '../../src/server/plugins/auth.ts';
+import { openRuntime } from '../../src/server/runtime.ts';
+import { benchDatabaseUrl, resetDatabase } from './database.ts';
+
+const portOf = (app: FastifyInstance) => (app.server.address() as AddressInfo).port;
+
+async function main() {
+  const databaseUrl = benchDatabaseUrl();
+  await resetDatabase(databaseUrl);
+  // The rest of the environment passes through, so e.g. DATABASE_POOL_SIZE can be varied per run.
+  const config = loadConfig({
+    LOG_LEVEL: 'warn',
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    JOBS: 'off',
+  });
+  const runtime = await openRuntime(config, { role: 'server', workers: false });
+
+  const suffix = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const password = 'bench-password-1234';
+  await createAccount(runtime.db, {
+    name: `Bench ${suffix}`,
+    package: 'scale',
+    admin: { email: `bench-${suffix}@bench.example.com`, username: `bench-${suffix}`, password },
+  });
+  const { token } = await login(runtime, { login: `bench-${suffix}`, password, ctx: {} });
+
+  const app = await buildApp(runtime, { logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', async () => ({ ok: true }));
+  await bare.listen({ host: '127.0.0.1', port: 0 });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.allSettled([app.close(), bare.close()]);
+    await runtime.shutdown();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+
+  process.stdout.write(
+    `${JSON.stringify({ appPort: portOf(app), barePort: portOf(bare), cookie: `${SESSION_COOKIE}=${token}` })}\n`,
+  );
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
