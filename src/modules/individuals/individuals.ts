@@ -1,5 +1,5 @@
 import { checkCustomFields } from '../custom-fields/custom-fields.ts';
-import { and, asc, desc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
@@ -7,7 +7,7 @@ import type { Deps } from '../../deps.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { toE164 } from '../../lib/phone.ts';
+import { personSearch } from '../records/person-search.ts';
 import type { Actor } from '../access/actor.ts';
 import { can, isRestrictedToAccessibleAgents } from '../access/can.ts';
 import { authorize } from '../access/require.ts';
@@ -184,20 +184,6 @@ export const ListIndividualsQuery = z.strictObject({
 });
 const Cursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
 
-function search(q: string): SQL | undefined {
-  const p = toE164(q);
-  if (p) return or(eq(individuals.phone, p), eq(individuals.cellPhone, p));
-  const s = q.toLowerCase().replace(/[%_\\]/g, '');
-  if (!s) return undefined;
-  if (s.includes('@')) return like(sql`lower(${individuals.email})`, `${s}%`);
-  const [a, b] = [s.split(/\s+/)[0]!, s.split(/\s+/).at(-1)!];
-  const first = sql`lower(${individuals.firstName})`;
-  const last = sql`lower(${individuals.lastName})`;
-  return a !== b
-    ? and(like(first, `${a}%`), like(last, `${b}%`))
-    : or(like(last, `${a}%`), like(first, `${a}%`));
-}
-
 export async function listIndividuals(
   deps: Deps,
   opts: { actor: Actor; query: z.infer<typeof ListIndividualsQuery> },
@@ -224,7 +210,7 @@ export async function listIndividuals(
         actor,
         individuals,
         individualScope(actor),
-        query.q ? search(query.q) : undefined,
+        query.q ? personSearch(individuals, query.q) : undefined,
         query.servicingAgentId ? eq(individuals.servicingAgentId, query.servicingAgentId) : undefined,
         c ? sql`(${individuals.createdAt}, ${individuals.id}) < (${new Date(c.t)}, ${c.id})` : undefined,
       ),

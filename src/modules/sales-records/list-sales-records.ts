@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gte, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { toE164 } from '../../lib/phone.ts';
+import { personSearch } from '../records/person-search.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/require.ts';
 import { salesRecords, TEMPERATURES, type Temperature } from './schema.ts';
@@ -40,21 +40,7 @@ const NewestCursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
 const NameCursor = z.object({ l: z.string(), f: z.string(), id: z.uuid() });
 
 /** Search: a phone in any format (normalised), an email prefix, or name prefixes ("ann", "ann smi"). */
-export function searchCondition(q: string): SQL | undefined {
-  const phone = toE164(q);
-  if (phone) return or(eq(salesRecords.phone, phone), eq(salesRecords.cellPhone, phone));
-  const s = q.toLowerCase().replace(/[%_\\]/g, '');
-  if (!s) return undefined;
-  if (s.includes('@')) return like(sql`lower(${salesRecords.email})`, `${s}%`);
-  const words = s.split(/\s+/);
-  const first = sql`lower(${salesRecords.firstName})`;
-  const last = sql`lower(${salesRecords.lastName})`;
-  if (words.length >= 2) {
-    const [a, b] = [words[0]!, words.at(-1)!];
-    return or(and(like(first, `${a}%`), like(last, `${b}%`)), and(like(last, `${a}%`), like(first, `${b}%`)));
-  }
-  return or(like(last, `${s}%`), like(first, `${s}%`));
-}
+export const searchCondition = (q: string): SQL | undefined => personSearch(salesRecords, q);
 
 function temperatureCondition(t: Temperature, now: Date, periods: TemperaturePeriods): SQL {
   const w = temperatureWindows(now, periods)[t];
