@@ -8,11 +8,13 @@ export function benchDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Drop and recreate the database named in `url` (connecting to the server's `postgres` database),
- * so every run starts from the current migrations and the same amount of data. The database must
- * be dedicated to benchmarks.
+ * Take the bench database for this run, then drop and recreate it (connecting to the server's
+ * `postgres` database), so every run starts from the current migrations and the same amount of
+ * data. The database must be dedicated to benchmarks. A session advisory lock, held until
+ * `release()`, makes a second run on the same database fail at once instead of dropping the
+ * database under the first one.
  */
-export async function resetDatabase(url: string): Promise<void> {
+export async function takeFreshDatabase(url: string): Promise<{ release(): Promise<void> }> {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
   if (!name || name === 'postgres' || name.startsWith('template')) {
     throw new Error(
@@ -24,10 +26,19 @@ export async function resetDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
+    const { rows } = await client.query<{ locked: boolean }>(
+      'select pg_try_advisory_lock(hashtext($1)) as locked',
+      [`openams-bench:${name}`],
+    );
+    if (!rows[0]?.locked) {
+      throw new Error(`Another benchmark run is using database "${name}"; wait for it to finish.`);
+    }
     const ident = `"${name.replace(/"/g, '""')}"`;
     await client.query(`drop database if exists ${ident} with (force)`);
     await client.query(`create database ${ident}`);
-  } finally {
+  } catch (e) {
     await client.end();
+    throw e;
   }
+  return { release: () => client.end() };
 }

@@ -13,13 +13,13 @@ import { login } from '../../src/modules/auth/login.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { SESSION_COOKIE } from '../../src/server/plugins/auth.ts';
 import { openRuntime } from '../../src/server/runtime.ts';
-import { benchDatabaseUrl, resetDatabase } from './database.ts';
+import { benchDatabaseUrl, takeFreshDatabase } from './database.ts';
 
 const portOf = (app: FastifyInstance) => (app.server.address() as AddressInfo).port;
 
 async function main() {
   const databaseUrl = benchDatabaseUrl();
-  await resetDatabase(databaseUrl);
+  const database = await takeFreshDatabase(databaseUrl);
   // The rest of the environment passes through, so e.g. DATABASE_POOL_SIZE can be varied per run.
   const config = loadConfig({
     LOG_LEVEL: 'warn',
@@ -51,6 +51,7 @@ async function main() {
     stopping = true;
     await Promise.allSettled([app.close(), bare.close()]);
     await runtime.shutdown();
+    await database.release();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());
