@@ -1,12 +1,16 @@
 // Run the benchmarks: every bench/*.ts (helpers live in bench/support/), one after another, each in
 // its own `node --import tsx` process. `npm run bench -- me` runs only those whose file name
-// contains "me". Exits 1 if any benchmark fails (misses its target) or none matches.
+// contains "me"; arguments starting with "--" are passed on to each benchmark run
+// (`npm run bench -- lead-list --explain`). Exits 1 if any benchmark fails (misses its target) or
+// none matches.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const filters = process.argv.slice(2);
+const args = process.argv.slice(2);
+const filters = args.filter((a) => !a.startsWith('--'));
+const passed = args.filter((a) => a.startsWith('--'));
 const files = fs
   .readdirSync(path.join(root, 'bench'), { withFileTypes: true })
   .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
@@ -22,7 +26,7 @@ if (files.length === 0) {
 const failed = [];
 for (const file of files) {
   console.log(`\n=== bench/${file} ===`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', file)], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join('bench', file), ...passed], {
     cwd: root,
     stdio: 'inherit',
   });
