@@ -15,3 +15,4 @@ export * from '../modules/files/schema.ts';
 export * from '../modules/custom-fields/schema.ts';
 export * from '../modules/intake/schema.ts';
 export * from '../modules/imports/schema.ts';
+export * from '../modules/activities/schema.ts';
