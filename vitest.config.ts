@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           ...common,
           name: 'pglite',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.unit.test.ts'],
           env: { TEST_ENGINE: 'pglite' },
         },
       },

@@ -178,6 +178,7 @@ describe('signing in and out, passwords', () => {
       'Home',
       'Dashboard',
       'Leads',
+      'Calendar',
       'Clients',
     ]);
     await expectAccessible(user.page, 'Home of an agent');

@@ -491,6 +491,7 @@ describe('Sales Records, clients and conversion', () => {
       'Home',
       'Dashboard',
       'Leads',
+      'Calendar',
     ]);
     await expectAccessible(user.page, '/leads as an Agent CRM user');
 

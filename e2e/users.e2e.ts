@@ -217,6 +217,7 @@ describe('users, security groups, teams, agents and record types', () => {
       'Home',
       'Dashboard',
       'Leads',
+      'Calendar',
       'Clients',
     ]);
     await expectAccessible(user.page, 'Home of a limited user');

@@ -32,11 +32,16 @@ export function createJobs(database: Database, log: Logger): Jobs {
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   let started: Promise<unknown> | undefined;
   const ensureStarted = () => (started ??= boss.start());
+  // This process's workers by queue: a job sent from here wakes its worker at once instead of
+  // waiting for the next poll (pg-boss polls at most every 0.5 s).
+  const localWorkers = new Map<string, string>();
 
   return {
     async send(def, payload, opts) {
       await ensureStarted();
       await boss.send(def.name, payload, opts?.singletonKey ? { singletonKey: opts.singletonKey } : {});
+      const worker = localWorkers.get(def.name);
+      if (worker) boss.notifyWorker(worker);
     },
     async start(definitions, { workers }) {
       await ensureStarted();
@@ -48,7 +53,7 @@ export function createJobs(database: Database, log: Logger): Jobs {
           retryBackoff: true,
         });
         if (workers) {
-          await boss.work(
+          const id = await boss.work(
             def.name,
             { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true },
             async (jobs) => {
@@ -60,6 +65,7 @@ export function createJobs(database: Database, log: Logger): Jobs {
               }
             },
           );
+          localWorkers.set(def.name, id);
         }
       }
     },

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { serializerCompiler } from './plugins/serializer.ts';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -10,7 +11,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -29,10 +29,14 @@ import { recordTypeRoutes } from '../modules/record-types/routes.ts';
 import { salesRecordRoutes } from '../modules/sales-records/routes.ts';
 import { individualRoutes } from '../modules/individuals/routes.ts';
 import { policyRoutes } from '../modules/policies/routes.ts';
+import { commissionRoutes } from '../modules/commissions/routes.ts';
 import { fileRoutes } from '../modules/files/routes.ts';
 import { customFieldRoutes } from '../modules/custom-fields/routes.ts';
 import { intakeRoutes } from '../modules/intake/routes.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
+import { schedulerRoutes } from '../modules/scheduler/routes.ts';
+import { schedulerPublicRoutes } from '../modules/scheduler/public-routes.ts';
+import { activityRoutes, calendarFeedPublicRoutes } from '../modules/activities/routes.ts';
 import multipart from '@fastify/multipart';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
@@ -65,7 +69,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   // 1. External plugins
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: deps.config.fileMaxBytes + 1 } });
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -109,9 +113,6 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   // 2. App plugins
   registerErrorHandling(app);
   registerAuth(app, deps);
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
 
   // 3. Routes
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -142,12 +143,23 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(salesRecordRoutes(deps));
       await api.register(individualRoutes(deps));
       await api.register(policyRoutes(deps));
+      await api.register(commissionRoutes(deps));
       await api.register(fileRoutes(deps));
       await api.register(customFieldRoutes(deps));
       await api.register(intakeRoutes(deps));
       await api.register(importRoutes(deps));
+      await api.register(schedulerRoutes(deps));
+      await api.register(activityRoutes(deps));
     },
     { prefix: '/api/v1' },
+  );
+  // Public pages' APIs (no login: a slug or a link's token), each rate limited.
+  await app.register(
+    async (pub) => {
+      await pub.register(schedulerPublicRoutes(deps));
+      await pub.register(calendarFeedPublicRoutes(deps));
+    },
+    { prefix: '/api/public/v1' },
   );
 
   const indexHtmlPath = path.join(WEB_DIST, 'index.html');

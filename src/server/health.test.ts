@@ -27,6 +27,19 @@ describe('health and basics', () => {
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
+  it('sets the same headers on error responses', async () => {
+    const res = await t.anonymous.request({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { 'x-request-id': 'err-1' },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['x-request-id']).toBe('err-1');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['strict-transport-security']).toBeUndefined(); // http BASE_URL: no HSTS
+  });
+
   it('serves the OpenAPI document and the reference page', async () => {
     const doc = (await t.anonymous.get('/api/openapi.json')).json<{
       openapi: string;

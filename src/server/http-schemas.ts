@@ -31,7 +31,7 @@ export const PageQuery = z.strictObject({
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-/** Dates leave the API as ISO strings: applied to every payload before the response schema checks it. */
+/** Dates to ISO strings, deeply: what the response serialisers do to a payload's Dates. */
 export function datesToIso(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(datesToIso);
@@ -51,5 +51,9 @@ export type Jsonified<T> = T extends Date
       ? { [K in keyof T]: Jsonified<T[K]> }
       : T;
 
-/** Use-case results to response bodies: Dates become ISO strings, typed to match the schemas. */
-export const toJson = <T>(value: T): Jsonified<T> => datesToIso(value) as Jsonified<T>;
+/**
+ * Use-case results to response bodies, typed to match the schemas (Dates as strings). Only a type:
+ * the response serialiser (plugins/serializer.ts) writes every Date as an ISO string, so the payload
+ * is not copied on its way out.
+ */
+export const toJson = <T>(value: T): Jsonified<T> => value as Jsonified<T>;

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import pino from 'pino';
-import { diskStorage } from '../modules/files/storage.ts';
+import { openFileStorage } from '../modules/files/open-storage.ts';
 import type { Config } from '../config.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
 import { acquireDataDirLock } from '../db/data-dir-lock.ts';
@@ -43,7 +42,7 @@ export async function openRuntime(
     await database.migrate();
   }
   const jobs = createJobs(database, log);
-  const storage = diskStorage(path.join(config.dataDir, 'files'));
+  const storage = openFileStorage(config);
   const deps: Deps = { config, database, db: database.db, jobs, log, storage };
   const definitions: JobDefinition<never>[] = [
     deliverEmailDefinition(deps) as JobDefinition<never>,

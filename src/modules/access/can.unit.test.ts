@@ -71,6 +71,9 @@ const MATRIX: Record<TaskId, string> = {
   'users.manage': 'agency ADM',
   'scheduler.settings.manage': 'agency SE ADM',
   'activity_types.manage': 'agency ADM',
+  'activity_settings.manage': 'agency ADM',
+  'activity.use': '',
+  'agent.view': 'AGT:v rec:agent',
 };
 
 const ME = '01900000-0000-7000-8000-000000000001';
@@ -85,7 +88,7 @@ const PKG_FOR: Record<string, Package> = {
 
 type Parsed = { tokens: string[]; rec?: string; pkg?: string };
 const parse = (row: string): Parsed => {
-  const tokens = row.split(' ');
+  const tokens = row.split(' ').filter((t) => t !== ''); // '' = no requirement beyond a user
   return {
     tokens: tokens.filter((t) => !t.startsWith('rec:') && !t.startsWith('pkg:')),
     rec: tokens.find((t) => t.startsWith('rec:'))?.slice(4),

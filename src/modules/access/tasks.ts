@@ -404,6 +404,26 @@ export const TASKS = {
     userType: 'agency_user',
     manageUsers: true,
   },
+  // Activities (PRODUCT.md "Activities and calendar"; every package has them).
+  'activity_settings.manage': {
+    description: 'Add, rename, reorder and deactivate Activity Types and Activity Statuses',
+    userType: 'agency_user',
+    manageUsers: true,
+  },
+  'activity.use': {
+    description: 'Activities and the calendar',
+    userType: 'any',
+    rules: [
+      'sees activities they own, created, or their teams own; other users’ only as granted (View Other Users’ Activities); and those of records they can view (decision 009)',
+      'changes (edits, completes, deletes) only activities they own, created, or their teams own',
+    ],
+  },
+  'agent.view': {
+    description: 'View Agent Records (their activities)',
+    userType: 'any',
+    agent: 'visible',
+    record: 'agent',
+  },
 } as const satisfies Record<string, TaskSpec>;
 
 export type TaskId = keyof typeof TASKS;

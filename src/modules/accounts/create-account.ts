@@ -14,6 +14,7 @@ import { PACKAGES } from './schema.ts';
 import { accounts } from './schema.ts';
 import { fullSalesPermissions } from '../access/sales-permissions.ts';
 import { seedDefaultRecordTypes } from '../record-types/record-types.ts';
+import { seedDefaultActivitySettings } from '../activities/defaults.ts';
 
 export const CreateAccountInput = z.strictObject({
   name: z.string().trim().min(1, 'Required.').max(200),
@@ -69,6 +70,7 @@ export async function createAccount(
       .insert(accounts)
       .values({ id: accountId, name: data.name, package: data.package, timeZone: data.timeZone });
     const typeIds = await seedDefaultRecordTypes(tx, actor);
+    await seedDefaultActivitySettings(tx, actor);
     await tx
       .update(accounts)
       .set({ settings: { defaultRecordTypeId: typeIds[0]! } })

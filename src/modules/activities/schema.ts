@@ -52,13 +52,22 @@ export const activityStatuses = pgTable(
     ...tenantColumns(),
     name: text('name').notNull(),
     isClosed: boolean('is_closed').notNull().default(false),
+    /**
+     * The activity did not (will not) happen — "Cancelled". Implies `isClosed`. An appointment in
+     * such a status frees its owner's time; every other status, closed or not, keeps it blocked.
+     */
+    isCancelled: boolean('is_cancelled').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** A deactivated status stays on the activities that have it but is not offered for new ones. */
+    active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.id] }),
     foreignKey({ columns: [t.accountId], foreignColumns: [accounts.id] }).onDelete('cascade'),
     uniqueIndex('activity_statuses_name_uq').on(t.accountId, sql`lower(${t.name})`),
+    check('activity_statuses_cancelled_is_closed', sql`not ${t.isCancelled} or ${t.isClosed}`),
   ],
 );
 
@@ -133,6 +142,9 @@ export const activities = pgTable(
     index('activities_owner_user_start_idx').on(t.accountId, t.ownerUserId, t.startsAt),
     index('activities_owner_team_start_idx').on(t.accountId, t.ownerTeamId, t.startsAt),
     index('activities_owner_user_due_idx').on(t.accountId, t.ownerUserId, t.dueAt),
+    // The calendar's range queries (every visible owner at once): see list-activities.ts inRange.
+    index('activities_start_idx').on(t.accountId, t.startsAt),
+    index('activities_due_idx').on(t.accountId, t.dueAt),
     index('activities_sales_record_idx').on(t.accountId, t.salesRecordId),
     index('activities_individual_idx').on(t.accountId, t.individualId),
     index('activities_agent_idx').on(t.accountId, t.agentId),

@@ -105,6 +105,12 @@ export type AuditEvent =
       data: Record<string, unknown>;
     }
   | {
+      type: `commission.${'created' | 'updated' | 'deleted'}`;
+      subjectType: 'policy';
+      subjectId: string;
+      data: Record<string, unknown>;
+    }
+  | {
       type: 'file.added' | 'file.removed';
       subjectType: 'sales_record' | 'individual';
       subjectId: string;
@@ -119,6 +125,36 @@ export type AuditEvent =
   | {
       type: 'import.completed' | 'import.rolled_back';
       subjectType: 'import';
+      subjectId: string;
+      data: Record<string, unknown>;
+    }
+  | {
+      type: `activity.${'created' | 'updated' | 'completed' | 'reopened' | 'deleted'}`;
+      subjectType: 'activity';
+      subjectId: string;
+      data: Record<string, unknown>;
+    }
+  | {
+      type: `${'activity_type' | 'activity_status'}.${'created' | 'updated' | 'reordered'}`;
+      subjectType: 'activity_type' | 'activity_status';
+      subjectId: string;
+      data: Record<string, unknown>;
+    }
+  | {
+      type: `appointment_schedule.${'created' | 'updated' | 'deleted'}`;
+      subjectType: 'appointment_schedule';
+      subjectId: string;
+      data: Record<string, unknown>;
+    }
+  | {
+      type: `appointment.${'booked' | 'cancelled' | 'rescheduled'}`;
+      subjectType: 'appointment_booking';
+      subjectId: string;
+      data: Record<string, unknown>;
+    }
+  | {
+      type: 'calendar_feed.created' | 'calendar_feed.revoked';
+      subjectType: 'user';
       subjectId: string;
       data: Record<string, unknown>;
     };

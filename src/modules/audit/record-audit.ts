@@ -4,9 +4,12 @@ import type { Actor } from '../access/actor.ts';
 import type { AuditEvent } from './events.ts';
 import { auditEvents } from './schema.ts';
 
-/** Write an audit event. Call it with the transaction that makes the change. */
-export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEvent): Promise<void> {
-  await tx.insert(auditEvents).values({
+/**
+ * The audit_events row for an event: what recordAudit writes, for a statement that writes the
+ * change and its audit event together (one round trip on a hot path).
+ */
+export function auditRow(actor: Actor, event: AuditEvent): typeof auditEvents.$inferInsert {
+  return {
     accountId: actor.accountId,
     id: newId(),
     type: event.type,
@@ -17,5 +20,10 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEvent): 
     subjectType: event.subjectType,
     subjectId: event.subjectId,
     data: event.data,
-  });
+  };
+}
+
+/** Write an audit event. Call it with the transaction that makes the change. */
+export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEvent): Promise<void> {
+  await tx.insert(auditEvents).values(auditRow(actor, event));
 }

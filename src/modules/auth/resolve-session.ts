@@ -1,7 +1,8 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { accountIdOfToken, sha256 } from '../../lib/tokens.ts';
-import { accounts } from '../accounts/schema.ts';
+import { accounts, type Package } from '../accounts/schema.ts';
 import type { RequestContext, UserActor } from '../access/actor.ts';
 import { securityGroups, users } from '../users/schema.ts';
 import { sessions } from './schema.ts';
@@ -13,16 +14,19 @@ const TOUCH_AFTER_MS = 60_000;
  * is deactivated or deleted (checked here on every request), when it has been idle too long, or at
  * its absolute expiry.
  */
-export async function resolveSession(
-  deps: Deps,
-  token: string,
-  ctx: RequestContext,
-): Promise<(UserActor & { csrfToken: string }) | null> {
-  const accountId = accountIdOfToken(token);
-  if (!accountId) return null;
-  const { db, config } = deps;
-  const idleCutoff = new Date(Date.now() - config.sessionIdleMs);
-  const [row] = await db
+/** What the session query already knows about the user, so `GET /me` needs no second query. */
+export type UserIdentity = {
+  email: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  timeZone: string;
+  securityGroupName: string;
+  account: { id: string; name: string; package: Package; timeZone: string };
+};
+
+function buildSessionQuery(db: Db) {
+  return db
     .select({
       sessionId: sessions.id,
       userId: sessions.userId,
@@ -32,13 +36,18 @@ export async function resolveSession(
       userType: users.userType,
       sales: users.salesPermissions,
       permissions: securityGroups.permissions,
+      email: users.email,
+      username: users.username,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      timeZone: users.timeZone,
+      securityGroupName: securityGroups.name,
+      accountName: accounts.name,
       accountPackage: accounts.package,
-      linked: sql<
-        string[]
-      >`array(select l.agent_id from user_agent_links l where l.account_id = ${sessions.accountId} and l.user_id = ${sessions.userId} and l.kind = 'linked')`,
-      accessible: sql<
-        string[]
-      >`array(select l.agent_id from user_agent_links l where l.account_id = ${sessions.accountId} and l.user_id = ${sessions.userId} and l.kind = 'accessible')`,
+      accountTimeZone: accounts.timeZone,
+      links: sql<
+        [string, string][] | null
+      >`(select array_agg(array[l.kind, l.agent_id::text]) from user_agent_links l where l.account_id = ${sessions.accountId} and l.user_id = ${sessions.userId})`,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.accountId, sessions.accountId), eq(users.id, sessions.userId)))
@@ -49,21 +58,52 @@ export async function resolveSession(
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .where(
       and(
-        eq(sessions.accountId, accountId),
-        eq(sessions.tokenHash, sha256(token)),
+        eq(sessions.accountId, sql.placeholder('accountId')),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         isNull(sessions.endedAt),
         gt(sessions.expiresAt, sql`now()`),
-        gt(sessions.lastSeenAt, idleCutoff),
+        gt(sessions.lastSeenAt, sql`${sql.placeholder('idleCutoff')}::timestamptz`),
         eq(users.active, true),
         isNull(users.deletedAt),
       ),
-    );
+    )
+    .prepare('openams_resolve_session');
+}
+
+/** One prepared statement per database: PostgreSQL plans the session join once per connection. */
+const prepared = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
+
+/**
+ * Turn a session cookie into an actor, in one prepared, indexed query. A session ends at once when
+ * its user is deactivated or deleted (checked here on every request), when it has been idle too
+ * long, or at its absolute expiry.
+ */
+export async function resolveSession(
+  deps: Deps,
+  token: string,
+  ctx: RequestContext,
+): Promise<(UserActor & { csrfToken: string; identity: UserIdentity }) | null> {
+  const accountId = accountIdOfToken(token);
+  if (!accountId) return null;
+  const { db, config } = deps;
+  let query = prepared.get(db);
+  if (!query) prepared.set(db, (query = buildSessionQuery(db)));
+  const [row] = await query.execute({
+    accountId,
+    tokenHash: sha256(token),
+    idleCutoff: new Date(Date.now() - config.sessionIdleMs).toISOString(),
+  });
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db
       .update(sessions)
       .set({ lastSeenAt: sql`now()` as never })
       .where(and(eq(sessions.accountId, accountId), eq(sessions.id, row.sessionId)));
+  }
+  const linkedAgentIds = new Set<string>();
+  const accessibleAgentIds = new Set<string>();
+  for (const [kind, agentId] of row.links ?? []) {
+    (kind === 'linked' ? linkedAgentIds : accessibleAgentIds).add(agentId);
   }
   return {
     kind: 'user',
@@ -78,10 +118,24 @@ export async function resolveSession(
       userType: row.userType,
       group: row.permissions,
       sales: row.sales,
-      linkedAgentIds: new Set(row.linked),
-      accessibleAgentIds: new Set(row.accessible),
+      linkedAgentIds,
+      accessibleAgentIds,
     },
     csrfToken: row.csrfToken,
+    identity: {
+      email: row.email,
+      username: row.username,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      timeZone: row.timeZone,
+      securityGroupName: row.securityGroupName,
+      account: {
+        id: accountId,
+        name: row.accountName,
+        package: row.accountPackage,
+        timeZone: row.accountTimeZone,
+      },
+    },
     ctx,
   };
 }

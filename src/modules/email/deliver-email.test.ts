@@ -72,6 +72,35 @@ describe('email delivery job', () => {
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });
   });
 
+  it('sends stored attachments as MIME parts with their content type and file name', async () => {
+    const a = await t.newAccount();
+    const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n';
+    const { id } = await queueEmail(t.deps.db, a.accountId, {
+      kind: 'test',
+      to: 'att@example.test',
+      subject: 'Invite',
+      text: 'See the invitation',
+      attachments: [
+        { filename: 'invite.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8', content: ics },
+      ],
+    });
+    const smtp = await startSmtpServer();
+    try {
+      await deliverEmailDefinition({ ...t.deps, config: { ...t.deps.config, smtpUrl: smtp.url } }).handler({
+        accountId: a.accountId,
+        emailId: id,
+      });
+      const [mail] = await smtp.waitFor(1);
+      expect(mail!.raw).toMatch(
+        /Content-Type: text\/calendar; method=REQUEST; charset=utf-8; name=invite\.ics/i,
+      );
+      expect(mail!.raw).toMatch(/Content-Disposition: attachment; filename=invite\.ics/i);
+      expect(mailText(mail!.raw)).toContain('See the invitation');
+    } finally {
+      await smtp.close();
+    }
+  });
+
   it('without SMTP leaves the message in the outbox', async () => {
     const a = await t.newAccount();
     const { id } = await queueEmail(t.deps.db, a.accountId, {

@@ -42,6 +42,7 @@ export function deliverEmailDefinition(deps: Deps): JobDefinition<Payload> {
           subject: email.subject,
           text: email.textBody,
           ...(email.htmlBody ? { html: email.htmlBody } : {}),
+          ...(email.attachments.length ? { attachments: email.attachments } : {}),
           headers: { 'X-OpenAMS-Email-Id': email.id },
         });
         await deps.db

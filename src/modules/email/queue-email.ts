@@ -2,9 +2,16 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { deliverEmailJob } from './deliver-email.ts';
-import { emails } from './schema.ts';
+import { type EmailAttachment, emails } from './schema.ts';
 
-export type OutgoingEmail = { kind: string; to: string; subject: string; text: string; html?: string };
+export type OutgoingEmail = {
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: EmailAttachment[];
+};
 
 /**
  * Store an email (inside the caller's transaction). Call `dispatch` after the transaction commits
@@ -20,6 +27,7 @@ export async function queueEmail(tx: DbOrTx, accountId: string, email: OutgoingE
     subject: email.subject,
     textBody: email.text,
     htmlBody: email.html ?? null,
+    attachments: email.attachments ?? [],
   });
   return {
     id,

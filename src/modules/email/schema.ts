@@ -1,9 +1,12 @@
-import { foreignKey, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
 import { accounts } from '../accounts/schema.ts';
 
 export const EMAIL_STATUSES = ['queued', 'sent', 'outbox', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** A small text attachment stored with the message (e.g. a calendar invitation, `text/calendar`). */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
 
 /**
  * Every email the system sends. Without SMTP configured this table *is* the outbox: messages end
@@ -18,6 +21,7 @@ export const emails = pgTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body'),
+    attachments: jsonb('attachments').$type<EmailAttachment[]>().notNull().default([]),
     status: text('status').$type<EmailStatus>().notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

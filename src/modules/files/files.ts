@@ -1,6 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
+import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -8,6 +9,7 @@ import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { assertRecordOwnerAccess, type RecordOwner } from '../records/owner-access.ts';
+import { imports } from '../imports/schema.ts';
 import { recordFiles } from './schema.ts';
 import { checkFileType, FileTooLargeError } from './storage.ts';
 
@@ -160,12 +162,47 @@ export async function openFile(deps: Deps, opts: { actor: Actor; id: string }) {
   };
 }
 
-async function removeIfUnused(deps: Deps, actor: Actor, key: string) {
+/**
+ * Remove stored bytes no row points at any more. On disk, identical uploads in an account share
+ * their bytes (content-addressed), and a CSV import may hold the same key: both are checked.
+ */
+export async function removeIfUnused(deps: Pick<Deps, 'db' | 'storage'>, actor: Actor, key: string) {
   const [{ n }] = (await deps.db
     .select({ n: sql<number>`count(*)::int` })
     .from(recordFiles)
     .where(inAccount(actor, recordFiles, eq(recordFiles.storageKey, key)))) as [{ n: number }];
-  if (n === 0) await deps.storage.delete(key);
+  if (n > 0) return;
+  const [imp] = await deps.db
+    .select({ id: imports.id })
+    .from(imports)
+    .where(inAccount(actor, imports, eq(imports.storageKey, key)))
+    .limit(1);
+  if (!imp) await deps.storage.delete(key);
+}
+
+/** Storage keys of the uploads attached to a Sales Record (read before its rows go, e.g. on purge). */
+export async function uploadKeysOf(tx: DbOrTx, actor: Actor, salesRecordId: string): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ key: recordFiles.storageKey })
+    .from(recordFiles)
+    .where(inAccount(actor, recordFiles, eq(recordFiles.salesRecordId, salesRecordId)));
+  return rows.flatMap((r) => (r.key ? [r.key] : []));
+}
+
+/**
+ * After the rows are gone (committed): remove their bytes from storage. A storage failure is
+ * logged, not thrown — the rows are already gone, and the bytes are unreachable.
+ */
+export async function releaseStoredBytes(
+  deps: Pick<Deps, 'db' | 'storage' | 'log'>,
+  actor: Actor,
+  keys: string[],
+) {
+  for (const key of keys) {
+    await removeIfUnused(deps, actor, key).catch((err: unknown) =>
+      deps.log.error({ err, key }, 'could not remove stored file bytes'),
+    );
+  }
 }
 
 export async function deleteFile(deps: Deps, opts: { actor: Actor; id: string }) {
@@ -180,5 +217,5 @@ export async function deleteFile(deps: Deps, opts: { actor: Actor; id: string })
     });
   });
   // Bytes are shared by identical uploads in the account: removed only when no row points at them.
-  if (f.storageKey) await removeIfUnused(deps, opts.actor, f.storageKey);
+  if (f.storageKey) await releaseStoredBytes(deps, opts.actor, [f.storageKey]);
 }

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 
-/** Where uploaded bytes live. The default is the data directory; other stores implement the same. */
+/**
+ * Where uploaded bytes live: the data directory (default) or an S3-compatible bucket
+ * (`s3-storage.ts`), chosen by FILE_STORAGE. Both stream in and out; neither holds a whole file.
+ */
 export type FileStorage = {
   /** Stream `body` in; returns the key, size and SHA-256, or throws TooLarge past `maxBytes`. */
   put(
@@ -12,11 +15,35 @@ export type FileStorage = {
     body: Readable,
     maxBytes: number,
   ): Promise<{ key: string; sizeBytes: number; sha256: string; head: Buffer }>;
+  /** The bytes under `key`; a missing object or a read failure errors the stream. */
   get(key: string): Readable;
   delete(key: string): Promise<void>;
 };
 
 export class FileTooLargeError extends Error {}
+
+/**
+ * A pass-through that counts, hashes and keeps the first bytes of what flows through it, and
+ * fails with `FileTooLargeError` as soon as more than `maxBytes` have passed.
+ */
+export function meter(maxBytes: number) {
+  const hash = createHash('sha256');
+  const seen = { size: 0, head: Buffer.alloc(0) };
+  const stream = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      seen.size += chunk.length;
+      if (seen.size > maxBytes) return cb(new FileTooLargeError(`larger than ${maxBytes} bytes`));
+      if (seen.head.length < 16)
+        seen.head = Buffer.concat([seen.head, chunk.subarray(0, 16 - seen.head.length)]);
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+  return {
+    stream,
+    result: () => ({ sizeBytes: seen.size, sha256: hash.digest('hex'), head: seen.head }),
+  };
+}
 
 /** Files under `<dataDir>/files/<account>/<sha256>`: content-addressed, written to a temp file first. */
 export function diskStorage(root: string): FileStorage {
@@ -28,21 +55,10 @@ export function diskStorage(root: string): FileStorage {
         dir,
         `.upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
       );
-      const hash = createHash('sha256');
-      let size = 0;
-      let head = Buffer.alloc(0);
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, cb) {
-          size += chunk.length;
-          if (size > maxBytes) return cb(new FileTooLargeError(`larger than ${maxBytes} bytes`));
-          if (head.length < 16) head = Buffer.concat([head, chunk.subarray(0, 16 - head.length)]);
-          hash.update(chunk);
-          cb(null, chunk);
-        },
-      });
+      const m = meter(maxBytes);
       const out = fs.createWriteStream(tmp, { flags: 'wx' });
       try {
-        await pipeline(body, meter, out);
+        await pipeline(body, m.stream, out);
         const fd = fs.openSync(tmp, 'r');
         fs.fsyncSync(fd);
         fs.closeSync(fd);
@@ -52,10 +68,10 @@ export function diskStorage(root: string): FileStorage {
         fs.rmSync(tmp, { force: true });
         throw e;
       }
-      const sha256 = hash.digest('hex');
+      const { sizeBytes, sha256, head } = m.result();
       const key = `${accountId}/${sha256}`;
       fs.renameSync(tmp, path.join(root, key));
-      return { key, sizeBytes: size, sha256, head };
+      return { key, sizeBytes, sha256, head };
     },
     get: (key) => fs.createReadStream(path.join(root, key)),
     async delete(key) {

@@ -5,6 +5,13 @@
  */
 export type CsvRecord = { line: number; fields: string[] };
 
+const QUOTE = 34;
+const COMMA = 44;
+const CR = 13;
+const LF = 10;
+/** The characters that end a run of plain text outside quotes. */
+const UNQUOTED_STOP = /[,\r\n]/g;
+
 export class CsvParser {
   private field = '';
   private fields: string[] = [];
@@ -15,53 +22,66 @@ export class CsvParser {
   private started = false;
   private fieldStarted = false;
 
-  /** Parse a chunk; returns the records it completed. */
+  /**
+   * Parse a chunk; returns the records it completed. Runs of plain text are found with indexOf and
+   * a sticky search and sliced out whole, rather than appended a character at a time.
+   */
   push(chunk: string): CsvRecord[] {
     const out: CsvRecord[] = [];
+    const n = chunk.length;
     let i = 0;
-    if (!this.started) {
+    if (!this.started && n > 0) {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) i = 1;
     }
-    for (; i < chunk.length; i++) {
-      const c = chunk[i]!;
+    while (i < n) {
       if (this.inQuotes) {
         if (this.quotePending) {
           this.quotePending = false;
-          if (c === '"') {
+          if (chunk.charCodeAt(i) === QUOTE) {
             this.field += '"';
+            i++;
             continue;
           }
-          this.inQuotes = false; // the quote closed the field; handle c as unquoted below
-        } else if (c === '"') {
-          this.quotePending = true;
-          continue;
+          this.inQuotes = false; // the quote closed the field; handle this character as unquoted below
         } else {
-          if (c === '\n') this.line++;
-          this.field += c;
+          const q = chunk.indexOf('"', i);
+          const end = q === -1 ? n : q;
+          for (let nl = chunk.indexOf('\n', i); nl !== -1 && nl < end; nl = chunk.indexOf('\n', nl + 1))
+            this.line++;
+          this.field += chunk.slice(i, end);
+          if (q === -1) return out;
+          this.quotePending = true;
+          i = q + 1;
           continue;
         }
       }
-      if (c === '"' && !this.fieldStarted) {
+      const c = chunk.charCodeAt(i);
+      if (c === QUOTE && !this.fieldStarted) {
         this.inQuotes = true;
         this.fieldStarted = true;
-        continue;
-      }
-      if (c === ',') {
+        i++;
+      } else if (c === COMMA) {
         this.fields.push(this.field);
         this.field = '';
         this.fieldStarted = false;
-        continue;
-      }
-      if (c === '\r') continue; // CR of CRLF (a lone CR inside quotes is kept above)
-      if (c === '\n') {
+        i++;
+      } else if (c === CR) {
+        i++; // CR of CRLF (a lone CR inside quotes is kept above)
+      } else if (c === LF) {
         this.endRecord(out);
         this.line++;
         this.recordLine = this.line;
-        continue;
+        i++;
+      } else {
+        // Plain text up to the next comma or line end; a quote inside it is an ordinary character.
+        UNQUOTED_STOP.lastIndex = i;
+        const m = UNQUOTED_STOP.exec(chunk);
+        const end = m ? m.index : n;
+        this.field += chunk.slice(i, end);
+        this.fieldStarted = true;
+        i = end;
       }
-      this.field += c;
-      this.fieldStarted = true;
     }
     return out;
   }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
@@ -7,6 +7,8 @@ import {
   type TestApp,
   until,
 } from '../../../test/support/app.ts';
+import { salesRecords } from '../sales-records/schema.ts';
+import { BATCH_ROWS } from './run-import.ts';
 import { imports } from './schema.ts';
 
 let t: TestApp;
@@ -133,6 +135,33 @@ describe('CSV import', () => {
     });
   });
 
+  it('a refused upload never removes bytes an attachment shares (identical files share storage on disk)', async () => {
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from([0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01]),
+    ]);
+    const r = (await a.admin.post('/api/v1/sales-records', { firstName: 'Pic', lastName: 'Ture' })).json();
+    const boundary = 'b0undary';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="card.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      png,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const attached = await a.admin.request({
+      method: 'POST',
+      url: `/api/v1/sales-records/${r.id}/files`,
+      payload: body,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(attached.statusCode, attached.body).toBe(201);
+    expect((await upload(a.admin, 'card.csv', png)).statusCode).toBe(400);
+    const dl = await a.admin.get(`/api/v1/files/${attached.json().id}/content`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.rawPayload.equals(png)).toBe(true);
+  });
+
   it('converts Windows-1252 files and refuses binary, oversized, headerless and unknown-heading files clearly', async () => {
     const cp1252 = Buffer.concat([
       Buffer.from('First Name,Last Name\r\n'),
@@ -225,6 +254,79 @@ describe('CSV import', () => {
       (await a.admin.get('/api/v1/imports')).json().items.find((i: { id: string }) => i.id === id).status,
     ).toBe('rolled_back');
   });
+
+  it(
+    'a crash in the middle leaves whole batches only, and the retry resumes after the last one: every row once',
+    { timeout: 90_000 },
+    async () => {
+      // A row that makes the database fail once, mid-file (in the second batch), as a crash would:
+      // a trigger that raises the first time it sees it (a sequence is not rolled back).
+      const statements = [
+        'create sequence crash_once',
+        `create function crash_once() returns trigger language plpgsql as $$ begin if new.last_name = 'Crash' and nextval('crash_once') = 1 then raise exception 'simulated crash'; end if; return new; end $$`,
+        'create trigger crash_once before insert on sales_records for each row execute function crash_once()',
+      ];
+      for (const s of statements) await t.deps.db.execute(sql.raw(s));
+      try {
+        const total = BATCH_ROWS * 2 + 1234;
+        const crashAt = BATCH_ROWS + 1500;
+        const rows = Array.from({ length: total }, (_, i) => `C${i},${i === crashAt ? 'Crash' : 'Ok'}`);
+        const up = await upload(a.admin, 'crash.csv', ['First Name,Last Name', ...rows].join('\n'));
+        expect(up.statusCode, up.body).toBe(201);
+        const id = up.json().id;
+        const created = async () =>
+          (
+            await t.deps.db
+              .select({ n: count() })
+              .from(salesRecords)
+              .where(and(eq(salesRecords.accountId, a.accountId), eq(salesRecords.importId, id)))
+          )[0]!.n;
+        expect(
+          (await a.admin.post(`/api/v1/imports/${id}/start`, { mapping: ['firstName', 'lastName'] }))
+            .statusCode,
+        ).toBe(202);
+        // The failed attempt: the first batch is committed with its progress, the second not at all.
+        await until(
+          async () => Boolean((await a.admin.get(`/api/v1/imports/${id}`)).json().lastError),
+          30_000,
+        );
+        // (pg-boss waits 5 s before the retry: long enough to look.)
+        expect((await a.admin.get(`/api/v1/imports/${id}`)).json()).toMatchObject({
+          status: 'running',
+          lastError: 'simulated crash',
+          processedRows: BATCH_ROWS,
+          created: BATCH_ROWS,
+        });
+        expect(await created()).toBe(BATCH_ROWS);
+        // pg-boss retries the job; it resumes after the last committed batch.
+        await until(
+          async () => (await a.admin.get(`/api/v1/imports/${id}`)).json().status === 'completed',
+          60_000,
+        );
+        expect((await a.admin.get(`/api/v1/imports/${id}`)).json()).toMatchObject({
+          processedRows: total,
+          created: total,
+          failed: 0,
+          skipped: 0,
+        });
+        expect(await created()).toBe(total); // every row once: none repeated, none lost
+        const names = await t.deps.db
+          .select({ n: sql<number>`count(distinct ${salesRecords.firstName})::int` })
+          .from(salesRecords)
+          .where(and(eq(salesRecords.accountId, a.accountId), eq(salesRecords.importId, id)));
+        expect(names[0]!.n).toBe(total);
+        expect((await a.admin.post(`/api/v1/imports/${id}/rollback`)).json()).toEqual({ removed: total });
+        expect(await created()).toBe(0);
+      } finally {
+        for (const s of [
+          'drop trigger crash_once on sales_records',
+          'drop function crash_once()',
+          'drop sequence crash_once',
+        ])
+          await t.deps.db.execute(sql.raw(s));
+      }
+    },
+  );
 
   it('needs Add on the target record type; imports of another account are 404', async () => {
     const b = await t.newAccount();

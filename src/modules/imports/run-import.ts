@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { bulkInsert } from '../../db/bulk-insert.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -9,166 +9,182 @@ import type { JobDefinition } from '../../jobs/queue.ts';
 import type { AccountScope, SystemActor } from '../access/actor.ts';
 import { accounts } from '../accounts/schema.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { type LeadValues, validateLead } from '../intake/lead-fields.ts';
+import {
+  FieldMemo,
+  LEAD_FIELDS,
+  type LeadKey,
+  type LeadValues,
+  validateLead,
+} from '../intake/lead-fields.ts';
+import { findMatches } from '../intake/match-leads.ts';
 import { salesRecordNotes, salesRecords } from '../sales-records/schema.ts';
-import { csvRecords } from './read-file.ts';
+import { planBatch, type PlannedRow } from './plan-batch.ts';
+import { csvRecordChunks } from './read-file.ts';
 import { importErrors, type ImportOptions, imports } from './schema.ts';
 
-export const BATCH_ROWS = 1000;
+/**
+ * Rows per committed batch: large enough that the fixed cost of a batch (its transaction, one
+ * match query, one COPY per table) is small next to the rows, small enough that a progress step
+ * and the work a crash can lose stay short (about a tenth of a second of work each).
+ */
+export const BATCH_ROWS = 5000;
 export const runImportJob = { name: 'import.run' } as const;
 const Payload = z.object({ accountId: z.uuid(), importId: z.uuid() });
 
-type Row = { line: number; values: LeadValues; notes: string[] };
-type Counts = { created: number; updated: number; skipped: number; failed: number };
-
-const keysOf = (v: LeadValues): string[] => {
-  const k: string[] = [];
-  if (v.email) k.push(`e:${v.email.toLowerCase()}`);
-  if (v.phone) k.push(`p:${v.phone}`);
-  if (v.cellPhone) k.push(`p:${v.cellPhone}`);
-  if (v.dateOfBirth && v.firstName && v.lastName)
-    k.push(`n:${v.firstName.toLowerCase()}|${v.lastName.toLowerCase()}|${v.dateOfBirth}`);
-  return k;
+/** One data row of the file, mapped to lead fields (or already known to be the wrong width). */
+export type SourceRow = { line: number; raw: Record<string, string>; notes: string[]; width?: string };
+type ErrorRow = typeof importErrors.$inferInsert;
+type Imp = {
+  id: string;
+  options: ImportOptions;
+  createdByUserId: string | null;
+  /** The lead fields the file's columns are mapped to. */
+  fields: LeadKey[];
 };
+const RECORD_COLUMNS = [
+  'accountId',
+  'id',
+  'recordTypeId',
+  'statusId',
+  'assignedUserId',
+  'assignedAgentId',
+  'createdByUserId',
+  'importId',
+] as const;
+const NOTE_COLUMNS = ['accountId', 'id', 'salesRecordId', 'body', 'authorUserId'];
+const ERROR_COLUMNS = ['accountId', 'importId', 'row', 'column', 'reason'];
 
-/** Existing (not deleted) records matching any of the batch's keys, as key → record id. */
-async function existingKeys(tx: DbOrTx, scope: AccountScope, rows: Row[]): Promise<Map<string, string>> {
-  const emails = new Set<string>();
-  const phones = new Set<string>();
-  const lasts = new Set<string>();
-  const dobs = new Set<string>();
-  for (const r of rows) {
-    if (r.values.email) emails.add(r.values.email.toLowerCase());
-    if (r.values.phone) phones.add(r.values.phone);
-    if (r.values.cellPhone) phones.add(r.values.cellPhone);
-    if (r.values.dateOfBirth && r.values.lastName) {
-      lasts.add(r.values.lastName.toLowerCase());
-      dobs.add(r.values.dateOfBirth);
-    }
+/** A batch being gathered: the valid rows with their normalised values, and every problem by row and column. */
+export type ValidatedBatch = { rows: number; valid: PlannedRow[]; errors: ErrorRow[]; failed: number };
+export const emptyBatch = (): ValidatedBatch => ({ rows: 0, valid: [], errors: [], failed: 0 });
+
+/** Validate one row into the batch being gathered (`memo`: one per run, see FieldMemo). */
+export function addRow(
+  scope: AccountScope,
+  importId: string,
+  batch: ValidatedBatch,
+  row: SourceRow,
+  memo?: FieldMemo,
+) {
+  batch.rows++;
+  const error = (column: string, reason: string) =>
+    batch.errors.push({ accountId: scope.accountId, importId, row: row.line, column, reason });
+  if (row.width) {
+    error('(row)', row.width);
+    batch.failed++;
+    return;
   }
-  // One query per key kind, each on its own index (one OR across them makes the planner scan).
-  const cols = {
-    id: salesRecords.id,
-    email: salesRecords.email,
-    phone: salesRecords.phone,
-    cellPhone: salesRecords.cellPhone,
-    firstName: salesRecords.firstName,
-    lastName: salesRecords.lastName,
-    dateOfBirth: salesRecords.dateOfBirth,
-  };
-  const live = (cond: SQL) =>
-    tx
-      .select(cols)
-      .from(salesRecords)
-      .where(inAccount(scope, salesRecords, isNull(salesRecords.deletedAt), cond));
-  const arr = (xs: Set<string>) => sql.param([...xs]);
-  const found = [
-    ...(emails.size ? await live(sql`lower(${salesRecords.email}) = any(${arr(emails)}::text[])`) : []),
-    ...(phones.size ? await live(sql`${salesRecords.phone} = any(${arr(phones)}::text[])`) : []),
-    ...(phones.size ? await live(sql`${salesRecords.cellPhone} = any(${arr(phones)}::text[])`) : []),
-    ...(dobs.size
-      ? await live(
-          sql`${salesRecords.dateOfBirth} = any(${arr(dobs)}::date[]) and lower(${salesRecords.lastName}) = any(${arr(lasts)}::text[])`,
-        )
-      : []),
-  ];
-  const map = new Map<string, string>();
-  for (const f of found) for (const k of keysOf(f as LeadValues)) if (!map.has(k)) map.set(k, f.id);
-  return map;
+  const r = validateLead(row.raw, memo);
+  if (r.problems.length) {
+    for (const p of r.problems) error(p.path, p.message);
+    batch.failed++;
+  } else batch.valid.push({ values: r.values, notes: row.notes });
 }
 
-async function processBatch(
-  tx: DbOrTx,
-  scope: AccountScope,
-  imp: { id: string; options: ImportOptions; createdByUserId: string | null },
-  batch: { line: number; raw: Record<string, string>; notes: string[]; width?: string }[],
-) {
-  const counts: Counts = { created: 0, updated: 0, skipped: 0, failed: 0 };
-  const errors: { accountId: string; importId: string; row: number; column: string; reason: string }[] = [];
-  const valid: Row[] = [];
-  for (const b of batch) {
-    if (b.width) {
-      errors.push({
-        accountId: scope.accountId,
-        importId: imp.id,
-        row: b.line,
-        column: '(row)',
-        reason: b.width,
-      });
-      counts.failed++;
-      continue;
-    }
-    const r = validateLead(b.raw);
-    if (r.problems.length) {
-      for (const p of r.problems)
-        errors.push({
-          accountId: scope.accountId,
-          importId: imp.id,
-          row: b.line,
-          column: p.path,
-          reason: p.message,
-        });
-      counts.failed++;
-    } else valid.push({ line: b.line, values: r.values, notes: b.notes });
-  }
-  const existing = await existingKeys(tx, scope, valid);
-  const inBatch = new Map<string, string>();
-  const inserts: (typeof salesRecords.$inferInsert)[] = [];
-  const notes: (typeof salesRecordNotes.$inferInsert)[] = [];
+const recordColumns = getTableColumns(salesRecords) as unknown as Record<
+  string,
+  { name: string; getSQLType(): string }
+>;
+
+/**
+ * Fill in the blanks of existing records (duplicates with "update"): one statement for the batch,
+ * each column set to `coalesce(current, new)` from arrays of the new values.
+ */
+async function fillBlanks(tx: DbOrTx, scope: AccountScope, updates: Map<string, LeadValues>) {
+  if (updates.size === 0) return;
+  const entries = [...updates];
+  const keys = [...new Set(entries.flatMap(([, v]) => Object.keys(v)))].filter((k) => recordColumns[k]);
+  const arrays: SQL[] = [sql`${sql.param(entries.map(([id]) => id))}::uuid[]`];
+  const sets: SQL[] = [];
+  keys.forEach((k, i) => {
+    const col = recordColumns[k]!;
+    arrays.push(
+      sql`${sql.param(entries.map(([, v]) => v[k as keyof LeadValues] ?? null))}::${sql.raw(col.getSQLType())}[]`,
+    );
+    sets.push(
+      sql`${sql.identifier(col.name)} = coalesce(${sql.identifier('sales_records')}.${sql.identifier(col.name)}, u.${sql.raw(`c${i}`)})`,
+    );
+  });
+  const aliases = sql.raw(['id', ...keys.map((_, i) => `c${i}`)].join(', '));
+  await tx.execute(
+    sql`update ${salesRecords} set ${sql.join([...sets, sql`updated_at = now()`], sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u(${aliases}) where ${inAccount(scope, salesRecords, sql`${salesRecords.id} = u.id`)}`,
+  );
+}
+
+/**
+ * One batch, in the caller's transaction: match the valid rows against existing records (one
+ * query), decide create / update / skip (planBatch), then write the new records, their notes, the
+ * filled-in blanks and the error lines, each with one statement.
+ */
+async function commitBatch(tx: DbOrTx, scope: AccountScope, imp: Imp, batch: ValidatedBatch) {
+  const existing = await findMatches(
+    tx,
+    scope,
+    'sales_record',
+    batch.valid.map((r) => r.values),
+  );
+  const plan = planBatch(batch.valid, existing, imp.options.duplicates, newId);
   const o = imp.options;
-  for (const r of valid) {
-    const keys = keysOf(r.values);
-    const dupOf = keys.map((k) => existing.get(k) ?? inBatch.get(k)).find(Boolean);
-    if (dupOf) {
-      if (o.duplicates === 'update' && existing.has(keys.find((k) => existing.has(k)) ?? '')) {
-        const fill = Object.fromEntries(Object.entries(r.values).filter(([, v]) => v != null));
-        const set = Object.fromEntries(
-          Object.keys(fill).map((k) => [k, sql`coalesce(${sql.identifier(toColumn(k))}, ${fill[k]})`]),
-        );
-        await tx
-          .update(salesRecords)
-          .set({ ...set, updatedAt: sql`now()` as never })
-          .where(inAccount(scope, salesRecords, eq(salesRecords.id, dupOf)));
-        counts.updated++;
-      } else counts.skipped++;
-      continue;
-    }
-    const id = newId();
-    for (const k of keys) inBatch.set(k, id);
-    inserts.push({
-      ...(r.values as { firstName: string; lastName: string }),
+  // Plain rows of one shape, built by a loop over the mapped fields (a spread per row costs more).
+  const records = plan.creates.map((c) => {
+    const r: Record<string, unknown> = {
       accountId: scope.accountId,
-      id,
+      id: c.id,
       recordTypeId: o.recordTypeId,
-      statusId: o.statusId!,
+      statusId: o.statusId,
       assignedUserId: o.assignedUserId,
       assignedAgentId: o.assignedAgentId,
       createdByUserId: imp.createdByUserId,
       importId: imp.id,
-    } as typeof salesRecords.$inferInsert);
-    for (const body of r.notes)
-      notes.push({
-        accountId: scope.accountId,
-        id: newId(),
-        salesRecordId: id,
-        body,
-        authorUserId: imp.createdByUserId,
-      });
-    counts.created++;
-  }
-  await bulkInsert(tx, salesRecords, inserts);
-  await bulkInsert(tx, salesRecordNotes, notes);
-  await bulkInsert(tx, importErrors, errors);
-  return counts;
+    };
+    for (const k of imp.fields) r[k] = c.values[k];
+    return r;
+  });
+  const notes = plan.creates.flatMap((c) =>
+    c.notes.map((body) => ({
+      accountId: scope.accountId,
+      id: newId(),
+      salesRecordId: c.id,
+      body,
+      authorUserId: imp.createdByUserId,
+    })),
+  );
+  await bulkInsert(tx, salesRecords, records, [...RECORD_COLUMNS, ...imp.fields]);
+  await bulkInsert(tx, salesRecordNotes, notes, NOTE_COLUMNS);
+  await fillBlanks(tx, scope, plan.updates);
+  await bulkInsert(tx, importErrors, batch.errors, ERROR_COLUMNS);
+  return { ...plan.counts, failed: batch.failed };
 }
 
-const toColumn = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/**
+ * Cached plans of foreign-key checks (sales_record_notes → sales_records) are made once per
+ * connection from the statistics of that moment. On an empty or barely analysed table every index
+ * on account_id looks equally good, the plan may pick one that is not the primary key, and each
+ * check then reads the whole account: an import into a new database slows down batch after batch.
+ * After the first batch, if the statistics do not yet know about the rows this import added,
+ * ANALYZE the table: that invalidates those plans everywhere and they are made again from
+ * real numbers. (PostgreSQL's advice after a bulk load; a non-owner gets a warning, not an error.)
+ */
+async function analyzeIfStale(db: DbOrTx, created: number) {
+  const res = (await db.execute(
+    sql`select reltuples::float8 as n from pg_class where oid = 'sales_records'::regclass`,
+  )) as unknown as { rows: { n: number }[] };
+  if ((res.rows[0]?.n ?? 0) < created) await db.execute(sql`analyze sales_records`);
+}
+
+/** The innermost cause's message: the database's own words, not the failed query the builder wraps them in. */
+function rootMessage(err: unknown): string {
+  let e = err as { message?: unknown; cause?: unknown };
+  while (e.cause && typeof e.cause === 'object') e = e.cause as typeof e;
+  return String(e.message ?? err);
+}
 
 /**
  * The import job: stream the stored file, skip rows already done (resume), and handle batches of
- * 1,000 rows — validate, match duplicates within the file and against existing records, insert —
- * each batch with its progress in one transaction, so a crash loses no committed batch and a
- * resume neither repeats nor skips rows.
+ * BATCH_ROWS rows, each committed with its progress counters in one transaction, in file order —
+ * so a crash loses no committed batch and a resume neither repeats nor skips rows. Parsing and
+ * validating the next batch runs while the previous one is being written (at most one batch in
+ * the database at a time, so each batch's duplicate matching sees every earlier batch).
  */
 export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Payload>> {
   return {
@@ -186,24 +202,27 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
         .set({ status: 'running', startedAt: imp.startedAt ?? new Date() })
         .where(where);
       const targets = imp.mapping.map((m) => m.target);
+      const job: Imp = {
+        id: imp.id,
+        options: imp.options,
+        createdByUserId: imp.createdByUserId,
+        fields: LEAD_FIELDS.map((f) => f.key).filter((k) => targets.includes(k)),
+      };
+      const noteLabel = imp.headings.map((h) => (h === 'Note' || /^Note \d+$/.test(h) ? null : `${h}: `));
       const width = imp.headings.length;
+      const memo = new FieldMemo();
       let dataRow = 0;
-      let batch: Parameters<typeof processBatch>[3] = [];
-      const flush = async () => {
-        const size = batch.length;
-        const current = batch;
-        batch = [];
+      let created = 0;
+      let analysed = false;
+
+      const commit = async (batch: ValidatedBatch) => {
         await deps.db.transaction(async (tx) => {
-          const c = await processBatch(
-            tx,
-            scope,
-            { id: imp.id, options: imp.options!, createdByUserId: imp.createdByUserId },
-            current,
-          );
+          const c = await commitBatch(tx, scope, job, batch);
+          created += c.created;
           await tx
             .update(imports)
             .set({
-              processedRows: sql`${imports.processedRows} + ${size}`,
+              processedRows: sql`${imports.processedRows} + ${batch.rows}`,
               created: sql`${imports.created} + ${c.created}`,
               updated: sql`${imports.updated} + ${c.updated}`,
               skipped: sql`${imports.skipped} + ${c.skipped}`,
@@ -211,45 +230,64 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
             })
             .where(where);
         });
+        if (!analysed && created > 0) {
+          analysed = true;
+          await analyzeIfStale(deps.db, created);
+        }
       };
+      // The batch being written, if any; its failure surfaces at the next await. The next batch is
+      // read and validated meanwhile, a file chunk at a time, so the commit's own steps are never
+      // kept waiting long for the event loop.
+      let inFlight: Promise<void> = Promise.resolve();
+      const submit = async (batch: ValidatedBatch) => {
+        await inFlight;
+        inFlight = commit(batch);
+        inFlight.catch(() => undefined);
+      };
+
       try {
         let header = true;
-        for await (const rec of csvRecords(
+        let batch = emptyBatch();
+        for await (const recs of csvRecordChunks(
           deps.storage.get(imp.storageKey),
           imp.encoding as 'utf-8' | 'windows-1252',
         )) {
-          if (header) {
-            header = false;
-            continue;
+          for (const rec of recs) {
+            if (header) {
+              header = false;
+              continue;
+            }
+            dataRow++;
+            if (dataRow <= imp.processedRows) continue; // done in an earlier run
+            if (rec.fields.length !== width) {
+              addRow(scope, imp.id, batch, {
+                line: rec.line,
+                raw: {},
+                notes: [],
+                width: `Expected ${width} columns, found ${rec.fields.length}.`,
+              });
+            } else {
+              const rawValues: Record<string, string> = {};
+              const notes: string[] = [];
+              for (let i = 0; i < width; i++) {
+                const t = targets[i]!;
+                const v = rec.fields[i]!;
+                if (t === 'note') {
+                  const body = v.trim();
+                  if (body) notes.push(noteLabel[i] === null ? body : `${noteLabel[i]}${body}`);
+                } else if (t !== 'ignore') rawValues[t] = v;
+              }
+              addRow(scope, imp.id, batch, { line: rec.line, raw: rawValues, notes }, memo);
+            }
+            if (batch.rows >= BATCH_ROWS) {
+              const full = batch;
+              batch = emptyBatch();
+              await submit(full);
+            }
           }
-          dataRow++;
-          if (dataRow <= imp.processedRows) continue; // done in an earlier run
-          if (rec.fields.length !== width) {
-            batch.push({
-              line: rec.line,
-              raw: {},
-              notes: [],
-              width: `Expected ${width} columns, found ${rec.fields.length}.`,
-            });
-          } else {
-            const rawValues: Record<string, string> = {};
-            const notes: string[] = [];
-            rec.fields.forEach((v, i) => {
-              const t = targets[i]!;
-              if (t === 'note') {
-                if (v.trim())
-                  notes.push(
-                    imp.headings[i] === 'Note' || /^Note \d+$/.test(imp.headings[i]!)
-                      ? v.trim()
-                      : `${imp.headings[i]}: ${v.trim()}`,
-                  );
-              } else if (t !== 'ignore') rawValues[t] = v;
-            });
-            batch.push({ line: rec.line, raw: rawValues, notes });
-          }
-          if (batch.length >= BATCH_ROWS) await flush();
         }
-        if (batch.length) await flush();
+        if (batch.rows) await submit(batch);
+        await inFlight;
         const [done] = await deps.db
           .update(imports)
           .set({ status: 'completed', finishedAt: new Date() })
@@ -274,12 +312,13 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
           },
         });
       } catch (err) {
+        await inFlight.catch(() => undefined); // never leave a batch running behind the status change
         // Retries resume from the last committed batch; after the last one it waits for a person.
         await deps.db
           .update(imports)
           .set({
             status: meta && !meta.isLastAttempt ? 'running' : 'failed',
-            lastError: String((err as Error).message).slice(0, 1000),
+            lastError: rootMessage(err).slice(0, 1000),
           })
           .where(where);
         throw err;

@@ -7,6 +7,7 @@ import { getAccount } from '../accounts/account-settings.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/require.ts';
 import { agents } from '../agents/schema.ts';
+import { assignmentProblems } from '../sales-records/assignment-rule.ts';
 import { LEAD_FIELDS } from '../intake/lead-fields.ts';
 import { recordStatuses } from '../record-types/schema.ts';
 import { users } from '../users/schema.ts';
@@ -102,6 +103,7 @@ export async function startImport(
       .where(inAccount(actor, agents, eq(agents.id, input.assignedAgentId)));
     if (!a) throw notFound('Agent');
   }
+  problems.push(...assignmentProblems(actor, input));
   if (problems.length)
     throw new AppError('validation', 'The mapping or defaults need attention.', { errors: problems });
 

@@ -9,6 +9,8 @@ import {
 } from '../sales-records/convert-sales-record.ts';
 import { NoteInput } from '../sales-records/notes.ts';
 import { SalesRecordSchema } from '../sales-records/routes.ts';
+import { listClientSalesRecords } from './client-sales-records.ts';
+import { individualHistory } from './individual-history.ts';
 import {
   addIndividualNote,
   CreateIndividualInput,
@@ -68,6 +70,36 @@ const Note = z.object({
   fromSalesRecordId: z.uuid().nullable(),
   author: Person,
 });
+const HistoryEvent = z
+  .object({
+    id: z.uuid(),
+    type: z.string(),
+    occurredAt: Timestamp,
+    subjectType: z.enum(['individual', 'policy']),
+    subjectId: z.uuid(),
+    data: z.record(z.string(), z.unknown()),
+    actor: Person,
+  })
+  .meta({ id: 'IndividualHistoryEvent' });
+const ClientSalesRecord = z
+  .object({
+    id: z.uuid(),
+    firstName: z.string(),
+    lastName: z.string(),
+    recordTypeId: z.uuid(),
+    recordTypeName: z.string(),
+    statusId: z.uuid(),
+    statusName: z.string(),
+    isClosedWon: z.boolean(),
+    coverageType: s,
+    carrier: s,
+    product: s,
+    assignedUserId: z.uuid().nullable(),
+    assignedAgentId: z.uuid().nullable(),
+    convertedAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'ClientSalesRecord' });
 const tags = ['individuals'];
 
 export const individualRoutes =
@@ -171,6 +203,39 @@ export const individualRoutes =
             }),
           ),
         ),
+    );
+    app.get(
+      '/individuals/:id/history',
+      {
+        schema: {
+          tags,
+          summary: 'The client’s audit trail (the client and its policies): who changed what, from → to',
+          params: IdParams,
+          response: { 200: z.object({ items: z.array(HistoryEvent) }), ...problems(...AUTHED, 404) },
+        },
+      },
+      async (request) => ({
+        items: toJson(
+          await individualHistory(deps, { actor: actorOf(request), individualId: request.params.id }),
+        ),
+      }),
+    );
+    app.get(
+      '/individuals/:id/sales-records',
+      {
+        schema: {
+          tags,
+          summary:
+            'The client’s Sales Records (created for it or converted into it) that you may see, newest first',
+          params: IdParams,
+          response: { 200: z.object({ items: z.array(ClientSalesRecord) }), ...problems(...AUTHED, 404) },
+        },
+      },
+      async (request) => ({
+        items: toJson(
+          await listClientSalesRecords(deps, { actor: actorOf(request), individualId: request.params.id }),
+        ),
+      }),
     );
     app.post(
       '/individuals/:id/sales-records',

@@ -50,28 +50,63 @@ export function normaliseDate(s: string): string {
 
 const DATE_KEYS = new Set<LeadKey>(['dateOfBirth', 'partADate', 'partBDate', 'leadDate']);
 
+/** The outcome of checking one field's value: the normalised value, or why it was refused. */
+type FieldOutcome = { value: string; message?: undefined } | { value?: undefined; message: string };
+
+function checkField(key: LeadKey, text: string): FieldOutcome {
+  let v = text;
+  if (DATE_KEYS.has(key)) v = normaliseDate(v);
+  if (key === 'gender') v = v.toLowerCase();
+  const r = (SalesRecordFields[key] as z.ZodType).safeParse(v);
+  return r.success ? { value: r.data as string } : { message: r.error.issues[0]?.message ?? 'Invalid.' };
+}
+
+/**
+ * Remembers the outcome of checking each field value seen before, for validating many leads of
+ * one file: columns such as state, city, ZIP, lead source, carrier or dates repeat, and a lookup
+ * costs a fraction of a schema check. At most `perField` values are kept per field (unique
+ * columns such as email stop filling it). Use one per import run: "not in the future" is judged
+ * on the day the value is first seen.
+ */
+export class FieldMemo {
+  private readonly seen = new Map<LeadKey, Map<string, FieldOutcome>>();
+  constructor(private readonly perField = 10_000) {}
+
+  check(key: LeadKey, text: string): FieldOutcome {
+    let m = this.seen.get(key);
+    if (!m) this.seen.set(key, (m = new Map()));
+    let out = m.get(text);
+    if (!out) {
+      out = checkField(key, text);
+      if (m.size < this.perField) m.set(text, out);
+    }
+    return out;
+  }
+}
+
 /**
  * Pure: validate one lead's raw text values field by field, reporting every problem (with the
  * field key) and returning the normalised values (E.164 phones, ISO dates, MBI without dashes).
+ * A `memo` (one per file) reuses the outcome for values seen before.
  */
-export function validateLead(raw: Record<string, string | undefined>): {
+export function validateLead(
+  raw: Record<string, string | undefined>,
+  memo?: FieldMemo,
+): {
   values: LeadValues;
   problems: FieldProblem[];
 } {
   const values: LeadValues = {};
   const problems: FieldProblem[] = [];
   for (const f of LEAD_FIELDS) {
-    let v = raw[f.key]?.trim() ?? '';
+    const v = raw[f.key]?.trim() ?? '';
     if (v === '') {
       if ('required' in f && f.required) problems.push({ path: f.key, message: 'Required.' });
       continue;
     }
-    if (DATE_KEYS.has(f.key)) v = normaliseDate(v);
-    if (f.key === 'gender') v = v.toLowerCase();
-    const schema = SalesRecordFields[f.key] as z.ZodType;
-    const r = schema.safeParse(v);
-    if (r.success) values[f.key] = r.data as string;
-    else problems.push({ path: f.key, message: r.error.issues[0]?.message ?? 'Invalid.' });
+    const r = memo ? memo.check(f.key, v) : checkField(f.key, v);
+    if (r.message === undefined) values[f.key] = r.value;
+    else problems.push({ path: f.key, message: r.message });
   }
   return { values, problems };
 }

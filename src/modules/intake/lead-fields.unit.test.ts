@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseDate, validateLead } from './lead-fields.ts';
+import { FieldMemo, normaliseDate, validateLead } from './lead-fields.ts';
 
 describe('lead field validation', () => {
   it('normalises a good lead', () => {
@@ -36,5 +36,25 @@ describe('lead field validation', () => {
     expect(normaliseDate('1/2/45')).toBe('1945-01-02');
     expect(normaliseDate('12/31/99')).toBe('1999-12-31');
     expect(normaliseDate('2026-01-02')).toBe('2026-01-02');
+  });
+});
+
+describe('FieldMemo', () => {
+  const leads = [
+    { firstName: 'Ann', lastName: 'Lee', state: 'fl', dateOfBirth: '4/2/1955', zip: '1' },
+    { firstName: 'Ann', lastName: 'Lee', state: 'FL', dateOfBirth: '4/2/1955', zip: '33602' },
+    { firstName: ' Ann ', lastName: 'Lee', state: 'ZZ', dateOfBirth: '2999-01-01', email: 'x' },
+    { firstName: 'Bo', lastName: 'Lee', state: 'fl', dateOfBirth: '13/45/2001', zip: '1' },
+  ];
+
+  it('gives exactly the results of validating without it, values and problems alike', () => {
+    const memo = new FieldMemo();
+    for (let round = 0; round < 2; round++)
+      for (const raw of leads) expect(validateLead(raw, memo)).toEqual(validateLead(raw));
+  });
+
+  it('stays right when it is full (it stops remembering, it does not forget)', () => {
+    const memo = new FieldMemo(1);
+    for (const raw of [...leads, ...leads]) expect(validateLead(raw, memo)).toEqual(validateLead(raw));
   });
 });

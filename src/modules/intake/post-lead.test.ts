@@ -1,5 +1,11 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestAccount, type TestApp } from '../../../test/support/app.ts';
+import { newId } from '../../lib/ids.ts';
+import { auditEvents } from '../audit/schema.ts';
+import { recordStatuses, recordTypes } from '../record-types/schema.ts';
+import { salesRecords } from '../sales-records/schema.ts';
+import { leadPosts } from './schema.ts';
 
 let t: TestApp;
 let a: TestAccount;
@@ -119,6 +125,114 @@ describe('HTTP POST lead intake', () => {
     expect(reused.statusCode).toBe(422);
     const all = (await a.admin.get('/api/v1/sales-records?q=idem')).json().items;
     expect(all).toHaveLength(1);
+  });
+
+  it('writes the record with its type’s first status, its audit event and the log line together', async () => {
+    const res = await form({ firstName: 'Audra', lastName: 'Audit', email: 'audra@example.com', note: 'Hi' });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    const record = (await a.admin.get(`/api/v1/sales-records/${id}`)).json();
+    const [first] = await t.deps.db
+      .select({ id: recordStatuses.id })
+      .from(recordStatuses)
+      .where(
+        and(eq(recordStatuses.accountId, a.accountId), eq(recordStatuses.recordTypeId, record.recordTypeId)),
+      )
+      .orderBy(recordStatuses.sortOrder)
+      .limit(1);
+    expect(record.statusId).toBe(first!.id);
+    const events = await t.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, a.accountId), eq(auditEvents.subjectId, id)));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      type: 'sales_record.created',
+      subjectType: 'sales_record',
+      actorUserId: null,
+      actorApiKeyId: expect.any(String),
+      data: {
+        fields: {
+          firstName: 'Audra',
+          email: 'audra@example.com',
+          recordTypeId: record.recordTypeId,
+          statusId: record.statusId,
+        },
+      },
+    });
+    const logged = await t.deps.db
+      .select()
+      .from(leadPosts)
+      .where(and(eq(leadPosts.accountId, a.accountId), eq(leadPosts.recordId, id)));
+    expect(logged).toMatchObject([{ outcome: 'created', httpStatus: 201, recordKind: 'sales_record' }]);
+  });
+
+  it('a type without statuses is refused with nothing saved, and the same key works once it has one', async () => {
+    const c = await t.newAccount();
+    const cKey = (await c.admin.post('/api/v1/api-keys', { name: 'W', scope: 'leads' })).json().key;
+    const typeId = newId();
+    await t.deps.db.insert(recordTypes).values({ accountId: c.accountId, id: typeId, name: 'Empty' });
+    expect(
+      (
+        await c.admin.patch('/api/v1/account', {
+          leadIntake: { target: 'sales_record', duplicates: 'skip', recordTypeId: typeId },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const lead = { firstName: 'Nel', lastName: 'Nostatus', email: 'nel@example.com' };
+    const refused = await json(lead, cKey, { 'idempotency-key': 'k-1' });
+    expect(refused.statusCode).toBe(404);
+    expect(
+      await t.deps.db.select().from(salesRecords).where(eq(salesRecords.accountId, c.accountId)),
+    ).toHaveLength(0);
+    expect(await t.deps.db.select().from(leadPosts).where(eq(leadPosts.accountId, c.accountId))).toHaveLength(
+      0,
+    );
+    await t.deps.db
+      .insert(recordStatuses)
+      .values({ accountId: c.accountId, id: newId(), recordTypeId: typeId, name: 'New', sortOrder: 1 });
+    const ok = await json(lead, cKey, { 'idempotency-key': 'k-1' });
+    expect(ok.statusCode).toBe(201);
+    const [made] = await t.deps.db
+      .select({ recordTypeId: salesRecords.recordTypeId })
+      .from(salesRecords)
+      .where(and(eq(salesRecords.accountId, c.accountId), eq(salesRecords.id, ok.json().id)));
+    expect(made).toEqual({ recordTypeId: typeId });
+  });
+
+  it('Sales Records with "update" on duplicates: blanks filled, notes added, logged; a replayed duplicate answer is logged once', async () => {
+    const d = await t.newAccount();
+    const dKey = (await d.admin.post('/api/v1/api-keys', { name: 'W', scope: 'leads' })).json().key;
+    const first = await json({ firstName: 'Upton', lastName: 'Date', email: 'upton@example.com' }, dKey);
+    expect(first.statusCode).toBe(201);
+    const intake = (duplicates: string) => ({
+      leadIntake: { target: 'sales_record', duplicates, recordTypeId: null },
+    });
+    expect((await d.admin.patch('/api/v1/account', intake('update'))).statusCode).toBe(200);
+    const again = await json(
+      { firstName: 'U', lastName: 'D', email: 'upton@example.com', city: 'Tampa', note: 'Second time' },
+      dKey,
+    );
+    expect(again.json()).toMatchObject({ outcome: 'updated', id: first.json().id, matchedOn: 'email' });
+    const record = (await d.admin.get(`/api/v1/sales-records/${first.json().id}`)).json();
+    expect(record).toMatchObject({ firstName: 'Upton', city: 'Tampa' });
+    expect(
+      (await d.admin.get(`/api/v1/sales-records/${record.id}/notes`))
+        .json()
+        .items.map((n: { body: string }) => n.body),
+    ).toEqual(['Second time']);
+    expect((await d.admin.patch('/api/v1/account', intake('skip'))).statusCode).toBe(200);
+    const dup = { firstName: 'Up', lastName: 'Ton', email: 'upton@example.com' };
+    const answers = await Promise.all([1, 2, 3].map(() => json(dup, dKey, { 'idempotency-key': 'dup-1' })));
+    for (const r of answers)
+      expect(r.json()).toEqual({
+        outcome: 'duplicate',
+        recordKind: 'sales_record',
+        id: record.id,
+        matchedOn: 'email',
+      });
+    const log = await t.deps.db.select().from(leadPosts).where(eq(leadPosts.accountId, d.accountId));
+    expect(log.map((l) => l.outcome).sort()).toEqual(['created', 'duplicate', 'updated']);
   });
 
   it('an invalid or revoked key is refused; a leads-only key can do nothing else', async () => {

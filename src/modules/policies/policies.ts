@@ -10,9 +10,10 @@ import type { Actor } from '../access/actor.ts';
 import { diff } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { assertRecordOwnerAccess, type RecordOwner } from '../records/owner-access.ts';
+import { RENEWAL_CYCLES } from './renewal.ts';
 import { POLICY_STATUSES, policies } from './schema.ts';
 
-export const PolicyInput = z.strictObject({
+const policyFields = {
   carrier: z.string().trim().min(1, 'Required.').max(100),
   product: z.string().trim().min(1, 'Required.').max(100),
   coverageType: z.string().trim().max(100).nullable().optional(),
@@ -23,12 +24,20 @@ export const PolicyInput = z.strictObject({
     .nullable()
     .optional(),
   effectiveDate: z.iso.date({ message: 'Must be a date as YYYY-MM-DD.' }).nullable().optional(),
-  status: z.enum(POLICY_STATUSES).default('quoted'),
+  renewalCycle: z
+    .enum(RENEWAL_CYCLES, { message: `Must be one of ${RENEWAL_CYCLES.join(', ')}.` })
+    .nullable()
+    .optional(),
   customFields: z
     .record(z.string().max(60), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
     .optional(),
+};
+export const PolicyInput = z.strictObject({
+  ...policyFields,
+  status: z.enum(POLICY_STATUSES).default('quoted'),
 });
-export const PolicyPatch = PolicyInput.partial();
+/** Only the fields sent change (no defaults: a patch without a status keeps the status). */
+export const PolicyPatch = z.strictObject({ ...policyFields, status: z.enum(POLICY_STATUSES) }).partial();
 
 export type { RecordOwner as PolicyOwner } from '../records/owner-access.ts';
 
@@ -41,6 +50,7 @@ const columns = {
   coverageType: policies.coverageType,
   premium: policies.premium,
   effectiveDate: policies.effectiveDate,
+  renewalCycle: policies.renewalCycle,
   status: policies.status,
   customFields: policies.customFields,
   createdAt: policies.createdAt,
@@ -88,16 +98,20 @@ export async function addPolicy(
   return row!;
 }
 
-async function loadPolicy(tx: DbOrTx, actor: Actor, id: string, write: boolean) {
+/** The owner of a policy: the Individual once converted (or created there), else its Sales Record. */
+export const policyOwner = (p: { individualId: string | null; salesRecordId: string | null }): RecordOwner =>
+  p.individualId
+    ? { kind: 'individual', id: p.individualId }
+    : { kind: 'sales_record', id: p.salesRecordId! };
+
+/** A policy the actor may see (404 otherwise) and, with `write`, change (its owner's Edit, 403). */
+export async function loadPolicy(tx: DbOrTx, actor: Actor, id: string, write: boolean) {
   const [p] = await tx
     .select()
     .from(policies)
     .where(inAccount(actor, policies, eq(policies.id, id)));
   if (!p) throw notFound('Policy');
-  const owner: RecordOwner = p.individualId
-    ? { kind: 'individual', id: p.individualId }
-    : { kind: 'sales_record', id: p.salesRecordId! };
-  await assertRecordOwnerAccess(tx, actor, owner, write);
+  await assertRecordOwnerAccess(tx, actor, policyOwner(p), write);
   return p;
 }
 
@@ -141,7 +155,7 @@ export async function deletePolicy(deps: Deps, opts: { actor: Actor; id: string 
       type: 'policy.deleted',
       subjectType: 'policy',
       subjectId: opts.id,
-      data: { carrier: p.carrier, product: p.product },
+      data: { owner: policyOwner(p), carrier: p.carrier, product: p.product },
     });
   });
 }

@@ -12,6 +12,7 @@ import {
   PolicyPatch,
   updatePolicy,
 } from './policies.ts';
+import { RENEWAL_CYCLES } from './renewal.ts';
 import { POLICY_STATUSES } from './schema.ts';
 
 const Policy = z
@@ -24,6 +25,7 @@ const Policy = z
     coverageType: z.string().nullable(),
     premium: z.string().nullable(),
     effectiveDate: z.string().nullable(),
+    renewalCycle: z.enum(RENEWAL_CYCLES).nullable(),
     status: z.enum(POLICY_STATUSES),
     customFields: z.record(z.string(), z.unknown()),
     createdAt: Timestamp,

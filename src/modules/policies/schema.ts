@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
+import type { RenewalCycle } from './renewal.ts';
 import { individuals } from '../individuals/schema.ts';
 import { salesRecords } from '../sales-records/schema.ts';
 
@@ -32,6 +33,8 @@ export const policies = pgTable(
     coverageType: text('coverage_type'),
     premium: numeric('premium', { precision: 12, scale: 2, mode: 'string' }),
     effectiveDate: date('effective_date', { mode: 'string' }),
+    /** How the policy renews (see renewal.ts); null: no renewal tracked. */
+    renewalCycle: text('renewal_cycle').$type<RenewalCycle>(),
     status: text('status').$type<(typeof POLICY_STATUSES)[number]>().notNull().default('quoted'),
     customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
@@ -48,6 +51,10 @@ export const policies = pgTable(
       foreignColumns: [individuals.accountId, individuals.id],
     }).onDelete('cascade'),
     check('policies_owner_ck', sql`${t.salesRecordId} is not null or ${t.individualId} is not null`),
+    check(
+      'policies_renewal_cycle_ck',
+      sql`${t.renewalCycle} in ('monthly', 'quarterly', 'semiannual', 'annual', 'calendar_year')`,
+    ),
     index('policies_sales_record_idx').on(t.accountId, t.salesRecordId),
     index('policies_individual_idx').on(t.accountId, t.individualId),
   ],

@@ -1,3 +1,4 @@
+import { assignmentProblems } from './assignment-rule.ts';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inAccount } from '../../db/tenant.ts';
@@ -115,17 +116,6 @@ export async function bulkUpdateSalesRecords(
           ),
         );
       if (!u) throw notFound('User');
-      if (
-        actor.kind === 'user' &&
-        actor.profile.sales.agentDropdownView === 'self' &&
-        input.assignedUserId !== actor.userId
-      ) {
-        throw new AppError(
-          'validation',
-          'Your Agent Dropdown View lets you assign records only to yourself.',
-          { errors: [{ path: 'assignedUserId', message: 'Only yourself.' }] },
-        );
-      }
     }
     if (input.assignedAgentId) {
       const [a] = await tx
@@ -134,6 +124,11 @@ export async function bulkUpdateSalesRecords(
         .where(inAccount(actor, agents, eq(agents.id, input.assignedAgentId)));
       if (!a) throw notFound('Agent');
     }
+    const assignment = assignmentProblems(actor, input);
+    if (assignment.length)
+      throw new AppError('validation', 'Your Agent Dropdown View does not allow this assignment.', {
+        errors: assignment,
+      });
     await tx
       .update(salesRecords)
       .set({ ...patch, updatedAt: sql`now()` as never })

@@ -6,6 +6,7 @@ import type { Actor, SystemActor } from '../access/actor.ts';
 import { authorize } from '../access/require.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { accounts } from '../accounts/schema.ts';
+import { releaseStoredBytes, uploadKeysOf } from '../files/files.ts';
 import { assertNotConverted, loadVisibleSalesRecord, recordContext } from './sales-records.ts';
 import { salesRecords } from './schema.ts';
 
@@ -110,7 +111,9 @@ export async function purgeDeletedSalesRecords(deps: Deps, now = new Date()): Pr
     .limit(1000);
   for (const r of due) {
     const actor: SystemActor = { kind: 'system', accountId: r.accountId, accountPackage: r.pkg, ctx: {} };
+    let fileKeys: string[] = [];
     await deps.db.transaction(async (tx) => {
+      fileKeys = await uploadKeysOf(tx, actor, r.id);
       await tx
         .delete(salesRecords)
         .where(inAccount(actor, salesRecords, eq(salesRecords.id, r.id), lt(salesRecords.deletedAt, cutoff)));
@@ -121,6 +124,8 @@ export async function purgeDeletedSalesRecords(deps: Deps, now = new Date()): Pr
         data: { name: `${r.firstName} ${r.lastName}` },
       });
     });
+    // The file rows went with the record (cascade); their bytes go from storage once committed.
+    await releaseStoredBytes(deps, actor, fileKeys);
   }
   return due.length;
 }

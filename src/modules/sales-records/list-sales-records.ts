@@ -1,19 +1,14 @@
-import { and, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { inAccount } from '../../db/tenant.ts';
+import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { personSearch } from '../records/person-search.ts';
+import { toE164 } from '../../lib/phone.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/require.ts';
 import { salesRecords, TEMPERATURES, type Temperature } from './schema.ts';
-import { salesRecordScope } from './scope.ts';
-import {
-  DEFAULT_TEMPERATURE_PERIODS,
-  temperatureOf,
-  type TemperaturePeriods,
-  temperatureWindows,
-} from './temperature.ts';
+import { type ScopeInput, type ScopeShape, scopeCondition, scopeInput } from './scope.ts';
+import { DEFAULT_TEMPERATURE_PERIODS, type TemperaturePeriods, temperatureWindows } from './temperature.ts';
 
 export const ListSalesRecordsQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
@@ -39,19 +34,6 @@ type Query = z.infer<typeof ListSalesRecordsQuery>;
 const NewestCursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
 const NameCursor = z.object({ l: z.string(), f: z.string(), id: z.uuid() });
 
-/** Search: a phone in any format (normalised), an email prefix, or name prefixes ("ann", "ann smi"). */
-export const searchCondition = (q: string): SQL | undefined => personSearch(salesRecords, q);
-
-function temperatureCondition(t: Temperature, now: Date, periods: TemperaturePeriods): SQL {
-  const w = temperatureWindows(now, periods)[t];
-  const computed = and(
-    isNull(salesRecords.manualTemperature),
-    w.from ? gte(salesRecords.createdAt, w.from) : undefined,
-    w.to ? lt(salesRecords.createdAt, w.to) : undefined,
-  );
-  return or(eq(salesRecords.manualTemperature, t), computed)!;
-}
-
 const listColumns = {
   id: salesRecords.id,
   firstName: salesRecords.firstName,
@@ -71,9 +53,134 @@ const listColumns = {
   createdAt: salesRecords.createdAt,
 };
 
+/** How a search reads (the words are parameters): a phone, an email prefix, or name prefixes. */
+type SearchShape = 'phone' | 'email' | 'name1' | 'name2' | null;
+
+/** Everything the SQL text of a list query depends on; the values are bound as parameters. */
+type ListShape = {
+  scope: ScopeShape | null;
+  search: SearchShape;
+  filters: string[];
+  temperature: Temperature | null;
+  cf: number;
+  sort: Query['sort'];
+  cursor: boolean;
+};
+
+type Search = { shape: SearchShape; params: Record<string, string> };
+
+/** A search as typed: a phone in any format (normalised), an email prefix, or name prefixes. */
+function parseSearch(q: string | undefined): Search {
+  if (!q) return { shape: null, params: {} };
+  const phone = toE164(q);
+  if (phone) return { shape: 'phone', params: { phone } };
+  const s = q.toLowerCase().replace(/[%_\\]/g, '');
+  if (!s.trim()) return { shape: null, params: {} };
+  if (s.includes('@')) return { shape: 'email', params: { email: `${s}%` } };
+  const words = s.trim().split(/\s+/);
+  if (words.length >= 2) return { shape: 'name2', params: { a: `${words[0]}%`, b: `${words.at(-1)}%` } };
+  return { shape: 'name1', params: { a: `${words[0]}%` } };
+}
+
+const FILTERS = [
+  'recordTypeId',
+  'statusId',
+  'assignedUserId',
+  'assignedAgentId',
+  'createdFrom',
+  'createdTo',
+] as const;
+
+const t = salesRecords;
+const lowerLast = sql`lower(${t.lastName})`;
+const lowerFirst = sql`lower(${t.firstName})`;
+const ph = (name: string) => sql`${sql.placeholder(name)}`;
+
+/**
+ * The query of one shape, with placeholders. A name search runs as a union of index-only scans on
+ * the covering name indexes (last name, first name), keeps the page's ids, then reads those rows:
+ * a common prefix matches thousands of rows in a big account, and only the page's 50 are read from
+ * the table (docs/performance.md, "Lead list").
+ */
+function buildListQuery(db: Db, shape: ListShape) {
+  const byName = shape.sort === 'lastName';
+  const common: SQL[] = [sql`${t.accountId} = ${ph('account')}::uuid`, sql`${t.deletedAt} is null`];
+  if (shape.scope) {
+    common.push(scopeCondition({ shape: shape.scope } as ScopeInput, (name) => ph(name)));
+  }
+  const f = new Set(shape.filters);
+  if (f.has('recordTypeId')) common.push(sql`${t.recordTypeId} = ${ph('recordTypeId')}::uuid`);
+  if (f.has('statusId')) common.push(sql`${t.statusId} = ${ph('statusId')}::uuid`);
+  if (f.has('assignedUserId')) common.push(sql`${t.assignedUserId} = ${ph('assignedUserId')}::uuid`);
+  if (f.has('assignedAgentId')) common.push(sql`${t.assignedAgentId} = ${ph('assignedAgentId')}::uuid`);
+  if (f.has('createdFrom')) common.push(sql`${t.createdAt} >= ${ph('createdFrom')}::timestamptz`);
+  if (f.has('createdTo')) common.push(sql`${t.createdAt} < ${ph('createdTo')}::timestamptz`);
+  if (shape.temperature) {
+    const tf = ph('tempFrom');
+    const tt = ph('tempTo');
+    const from = shape.temperature === 'cold' ? sql`` : sql` and ${t.createdAt} >= ${tf}::timestamptz`;
+    const to = shape.temperature === 'hot' ? sql`` : sql` and ${t.createdAt} < ${tt}::timestamptz`;
+    common.push(
+      sql`(${t.manualTemperature} = ${ph('temperature')} or (${t.manualTemperature} is null${from}${to}))`,
+    );
+  }
+  for (let i = 0; i < shape.cf; i++) {
+    common.push(sql`${t.customFields} ->> ${ph(`cfKey${i}`)}::text = ${ph(`cfValue${i}`)}`);
+  }
+  if (shape.cursor) {
+    common.push(
+      byName
+        ? sql`(${lowerLast}, ${lowerFirst}, ${t.id}) > (${ph('cursorL')}, ${ph('cursorF')}, ${ph('cursorId')}::uuid)`
+        : sql`(${t.createdAt}, ${t.id}) < (${ph('cursorT')}::timestamptz, ${ph('cursorId')}::uuid)`,
+    );
+  }
+  const order = byName ? [asc(lowerLast), asc(lowerFirst), asc(t.id)] : [desc(t.createdAt), desc(t.id)];
+
+  if (shape.search === 'name1' || shape.search === 'name2') {
+    const branches =
+      shape.search === 'name1'
+        ? [sql`${lowerLast} like ${ph('a')}`, sql`${lowerFirst} like ${ph('a')}`]
+        : [
+            sql`${lowerFirst} like ${ph('a')} and ${lowerLast} like ${ph('b')}`,
+            sql`${lowerLast} like ${ph('a')} and ${lowerFirst} like ${ph('b')}`,
+          ];
+    const keys = byName
+      ? sql`${t.id} as id, ${lowerLast} as l, ${lowerFirst} as f`
+      : sql`${t.id} as id, ${t.createdAt} as c`;
+    const where = sql.join(common, sql` and `);
+    const union = sql.join(
+      branches.map((b) => sql`(select ${keys} from ${t} where ${where} and ${b})`),
+      sql` union `,
+    );
+    const pageOrder = byName ? sql`l, f, id` : sql`c desc, id desc`;
+    const page = sql`(${union} order by ${pageOrder} limit ${ph('limit')})`;
+    return db
+      .select(listColumns)
+      .from(t)
+      .innerJoin(sql`${page} as page`, sql`${t.accountId} = ${ph('account')}::uuid and ${t.id} = page.id`)
+      .orderBy(...order)
+      .prepare('');
+  }
+  if (shape.search === 'phone')
+    common.push(sql`(${t.phone} = ${ph('phone')} or ${t.cellPhone} = ${ph('phone')})`);
+  if (shape.search === 'email') common.push(sql`lower(${t.email}) like ${ph('email')}`);
+  return db
+    .select(listColumns)
+    .from(t)
+    .where(sql.join(common, sql` and `))
+    .orderBy(...order)
+    .limit(sql.placeholder('limit'))
+    .prepare('');
+}
+
+/** Built queries by shape, per database (unnamed statements: PostgreSQL still plans each one). */
+const queries = new WeakMap<Db, Map<string, ReturnType<typeof buildListQuery>>>();
+const MAX_SHAPES = 500;
+
 /**
  * The lead list: the actor's scope (Record Type Access, Record Access, Accessible Agents) plus
- * filters, search and a keyset cursor, so every page costs one index range scan.
+ * filters, search and a keyset cursor, so every page costs one index range scan. The SQL text of
+ * each shape of request is built once; values are parameters.
  */
 export async function listSalesRecords(
   deps: Pick<Deps, 'db'>,
@@ -84,51 +191,61 @@ export async function listSalesRecords(
   const now = opts.now ?? new Date();
   const periods = opts.periods ?? DEFAULT_TEMPERATURE_PERIODS;
   const byName = query.sort === 'lastName';
-  const last = sql`lower(${salesRecords.lastName})`;
-  const first = sql`lower(${salesRecords.firstName})`;
-  let after: SQL | undefined;
+  const scope = scopeInput(actor);
+  const search = parseSearch(query.q);
+  const params: Record<string, unknown> = {
+    account: actor.accountId,
+    limit: query.limit + 1,
+    ...search.params,
+  };
+  if (scope) {
+    params.scopeTypes = scope.viewableTypeIds;
+    params.scopeUser = scope.userId;
+    params.scopeLinked = scope.linkedAgentIds;
+    params.scopeAccessible = scope.accessibleAgentIds;
+  }
+  const filters = FILTERS.filter((k) => query[k] !== undefined);
+  for (const k of filters) params[k] = query[k];
+  const windows = temperatureWindows(now, periods);
+  if (query.temperature) {
+    params.temperature = query.temperature;
+    params.tempFrom = windows[query.temperature].from?.toISOString();
+    params.tempTo = windows[query.temperature].to?.toISOString();
+  }
+  (query.cf ?? []).forEach((c, i) => {
+    const at = c.indexOf(':');
+    params[`cfKey${i}`] = c.slice(0, at);
+    params[`cfValue${i}`] = c.slice(at + 1);
+  });
   if (query.cursor) {
     if (byName) {
       const c = decodeCursor(query.cursor, NameCursor);
-      after = sql`(${last}, ${first}, ${salesRecords.id}) > (${c.l}, ${c.f}, ${c.id})`;
+      Object.assign(params, { cursorL: c.l, cursorF: c.f, cursorId: c.id });
     } else {
       const c = decodeCursor(query.cursor, NewestCursor);
-      after = sql`(${salesRecords.createdAt}, ${salesRecords.id}) < (${new Date(c.t)}, ${c.id})`;
+      Object.assign(params, { cursorT: c.t, cursorId: c.id });
     }
   }
-  const rows = await deps.db
-    .select(listColumns)
-    .from(salesRecords)
-    .where(
-      inAccount(
-        actor,
-        salesRecords,
-        isNull(salesRecords.deletedAt),
-        salesRecordScope(actor),
-        query.q ? searchCondition(query.q) : undefined,
-        query.recordTypeId ? eq(salesRecords.recordTypeId, query.recordTypeId) : undefined,
-        query.statusId ? eq(salesRecords.statusId, query.statusId) : undefined,
-        query.assignedUserId ? eq(salesRecords.assignedUserId, query.assignedUserId) : undefined,
-        query.assignedAgentId ? eq(salesRecords.assignedAgentId, query.assignedAgentId) : undefined,
-        query.temperature ? temperatureCondition(query.temperature, now, periods) : undefined,
-        query.createdFrom ? gte(salesRecords.createdAt, new Date(query.createdFrom)) : undefined,
-        query.createdTo ? lt(salesRecords.createdAt, new Date(query.createdTo)) : undefined,
-        ...(query.cf ?? []).map((f) => {
-          const i = f.indexOf(':');
-          return sql`${salesRecords.customFields} ->> ${f.slice(0, i)} = ${f.slice(i + 1)}`;
-        }),
-        after,
-      ),
-    )
-    .orderBy(
-      ...(byName
-        ? [asc(last), asc(first), asc(salesRecords.id)]
-        : [desc(salesRecords.createdAt), desc(salesRecords.id)]),
-    )
-    .limit(query.limit + 1);
-  const items = rows
-    .slice(0, query.limit)
-    .map((r) => ({ ...r, temperature: temperatureOf(r.createdAt, now, periods, r.manualTemperature) }));
+  const shape: ListShape = {
+    scope: scope?.shape ?? null,
+    search: search.shape,
+    filters,
+    temperature: query.temperature ?? null,
+    cf: query.cf?.length ?? 0,
+    sort: query.sort,
+    cursor: query.cursor !== undefined,
+  };
+  const key = JSON.stringify(shape);
+  let cache = queries.get(deps.db);
+  if (!cache) queries.set(deps.db, (cache = new Map()));
+  let prepared = cache.get(key);
+  if (!prepared) {
+    if (cache.size >= MAX_SHAPES) cache.clear();
+    cache.set(key, (prepared = buildListQuery(deps.db, shape)));
+  }
+  const rows = await prepared.execute(params);
+
+  const items = rows.slice(0, query.limit).map((r) => ({ ...r, temperature: temperatureIn(windows, r) }));
   const tail = items.at(-1);
   const nextCursor =
     rows.length > query.limit && tail
@@ -137,4 +254,17 @@ export async function listSalesRecords(
         : encodeCursor({ t: tail.createdAt.toISOString(), id: tail.id })
       : null;
   return { items, nextCursor };
+}
+
+/** A row's temperature from the windows the filter uses, so a row always shows what it filters as. */
+function temperatureIn(
+  windows: ReturnType<typeof temperatureWindows>,
+  r: { createdAt: Date; manualTemperature: Temperature | null },
+): Temperature {
+  if (r.manualTemperature) return r.manualTemperature;
+  for (const temp of TEMPERATURES) {
+    const w = windows[temp];
+    if ((!w.from || r.createdAt >= w.from) && (!w.to || r.createdAt < w.to)) return temp;
+  }
+  return 'cold';
 }

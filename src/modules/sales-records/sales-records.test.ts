@@ -192,6 +192,35 @@ describe('creating and editing Sales Records', () => {
     ).toBe(201);
   });
 
+  it('“self” Agent Dropdown View: only one’s own Linked Agents, on create, edit, bulk assign and import', async () => {
+    const w = await world();
+    const u = await user(w, { sales: { agentDropdownView: 'self' }, linked: [w.agents[1]!] });
+    const bad = await u.client.post('/api/v1/sales-records', {
+      firstName: 'A',
+      lastName: 'B',
+      assignedAgentId: w.agents[0],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['assignedAgentId']);
+    const ok = await u.client.post('/api/v1/sales-records', {
+      firstName: 'A',
+      lastName: 'B',
+      assignedAgentId: w.agents[1],
+    });
+    expect(ok.statusCode).toBe(201);
+    const id = ok.json().id;
+    expect(
+      (await u.client.patch(`/api/v1/sales-records/${id}`, { assignedAgentId: w.agents[0] })).statusCode,
+    ).toBe(400);
+    const bulk = await u.client.post('/api/v1/sales-records/bulk', {
+      ids: [id],
+      assignedAgentId: w.agents[0],
+    });
+    expect(bulk.statusCode).toBe(400);
+    const after = (await w.a.admin.get(`/api/v1/sales-records/${id}`)).json();
+    expect(after.assignedAgentId).toBe(w.agents[1]);
+  });
+
   it('records each change in the history, field by field, and notes with their author', async () => {
     const w = await world();
     const r = await create(w.a.admin, { firstName: 'Hal', lastName: 'Moss' });
@@ -343,6 +372,29 @@ describe('record scope: lists and direct reads', () => {
       }
       expect(listed.size).toBeGreaterThan(0);
       expect(listed.size).toBeLessThanOrEqual(all.length);
+      // A name search (one word, two words; newest first and by name) pages through exactly the
+      // records the user may see, in order, without gaps or repeats.
+      for (const q of ['ri', 'g rid', 'RID G'])
+        for (const sort of ['-createdAt', 'lastName']) {
+          const found: { id: string; createdAt: string }[] = [];
+          let after: string | null = null;
+          do {
+            const res: { items: { id: string; createdAt: string }[]; nextCursor: string | null } = (
+              await c.client.get(
+                `/api/v1/sales-records?q=${encodeURIComponent(q)}&sort=${sort}&limit=4${after ? `&cursor=${after}` : ''}`,
+              )
+            ).json();
+            found.push(...res.items);
+            after = res.nextCursor;
+          } while (after);
+          expect(new Set(found.map((f) => f.id)), `${q} ${sort}`).toEqual(listed);
+          expect(found).toHaveLength(listed.size);
+          const keys = found.map((f) => (sort === 'lastName' ? f.id : `${f.createdAt}|${f.id}`));
+          expect(keys).toEqual(
+            [...keys].sort((x, y) => (sort === 'lastName' ? (x < y ? -1 : 1) : x < y ? 1 : -1)),
+          );
+        }
+      expect((await c.client.get('/api/v1/sales-records?q=zzz')).json().items).toEqual([]);
     }
     // …and can() itself agrees with the API for one restricted user.
     const crm = combos[2]!;
@@ -392,6 +444,28 @@ describe('the lead list', () => {
     expect(await names('(555) 201-2222')).toEqual(['Margolis']);
     expect(await names('5552011111')).toEqual(['Olsen']);
     expect(await names('100%')).toEqual([]);
+  });
+
+  it('pages without gaps through records created in one transaction (one timestamp, as an import does)', async () => {
+    const w = await world();
+    const ids: string[] = [];
+    for (let i = 0; i < 9; i++)
+      ids.push((await create(w.a.admin, { firstName: 'Same', lastName: `T${i}` })).id);
+    // What a batch insert leaves: every row with the transaction's timestamp, microseconds and all.
+    await t.deps.db
+      .update(salesRecords)
+      .set({ createdAt: sql`'2026-05-05 10:00:00.123456+00'::timestamptz` as never })
+      .where(and(eq(salesRecords.accountId, w.a.accountId), eq(salesRecords.firstName, 'Same')));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { items: { id: string }[]; nextCursor: string | null } = (
+        await w.a.admin.get(`/api/v1/sales-records?q=same&limit=4${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      seen.push(...res.items.map((x) => x.id));
+      cursor = res.nextCursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual(ids.sort());
   });
 
   it('filters by type, status, assignee and creation time, and pages with a cursor without gaps or repeats', async () => {

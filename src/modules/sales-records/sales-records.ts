@@ -1,3 +1,4 @@
+import { assignmentProblems } from './assignment-rule.ts';
 import { temperatureOf } from './temperature.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.ts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
@@ -90,16 +91,7 @@ async function checkRefs(
         ),
       );
     if (!u) throw notFound('User');
-    if (
-      actor.kind === 'user' &&
-      actor.profile.sales.agentDropdownView === 'self' &&
-      r.assignedUserId !== actor.userId
-    ) {
-      problems.push({
-        path: 'assignedUserId',
-        message: 'Your Agent Dropdown View lets you assign records only to yourself.',
-      });
-    }
+    problems.push(...assignmentProblems(actor, { assignedUserId: r.assignedUserId }));
   }
   if (changed.assignedAgentId && r.assignedAgentId) {
     const [a] = await tx
@@ -107,6 +99,7 @@ async function checkRefs(
       .from(agents)
       .where(inAccount(actor, agents, eq(agents.id, r.assignedAgentId)));
     if (!a) throw notFound('Agent');
+    problems.push(...assignmentProblems(actor, { assignedAgentId: r.assignedAgentId }));
   }
   if (problems.length)
     throw new AppError('validation', 'The record has invalid fields.', { errors: problems });

@@ -84,11 +84,16 @@ export const salesRecords = pgTable(
       .where(sql`import_id is not null`),
     index('sales_records_assigned_user_idx').on(t.accountId, t.assignedUserId),
     index('sales_records_assigned_agent_idx').on(t.accountId, t.assignedAgentId),
-    // Search: name prefix, exact phone (E.164), email prefix.
-    index('sales_records_last_name_idx').on(t.accountId, sql`lower(${t.lastName}) text_pattern_ops`),
-    index('sales_records_first_name_idx').on(t.accountId, sql`lower(${t.firstName}) text_pattern_ops`),
-    index('sales_records_dob_idx')
-      .on(t.accountId, t.dateOfBirth)
+    // A client's Sales Records (created for or converted into the Individual).
+    index('sales_records_individual_idx')
+      .on(t.accountId, t.individualId)
+      .where(sql`${t.individualId} is not null`),
+    // Search: exact phone (E.164), email prefix. The name-prefix indexes cover the list's scope and
+    // order columns (INCLUDE, which drizzle cannot declare): migration 0023_covering_name_indexes.
+    // Lead matching on name + date of birth (intake): one probe finds the person, not every
+    // record born that day; still serves date-of-birth lookups.
+    index('sales_records_dob_name_idx')
+      .on(t.accountId, t.dateOfBirth, sql`lower(${t.lastName})`, sql`lower(${t.firstName})`)
       .where(sql`date_of_birth is not null`),
     index('sales_records_phone_idx').on(t.accountId, t.phone),
     index('sales_records_cell_idx').on(t.accountId, t.cellPhone),

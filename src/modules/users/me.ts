@@ -9,12 +9,49 @@ import type { UserActor } from '../access/actor.ts';
 import { diff } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { securityGroups, users } from './schema.ts';
-import { can } from '../access/can.ts';
-import { TASK_IDS } from '../access/tasks.ts';
+import { type AccessProfile, can } from '../access/can.ts';
+import { TASK_IDS, type TaskId } from '../access/tasks.ts';
+import type { UserIdentity } from '../auth/resolve-session.ts';
 
 /** The signed-in user, their account and their group's permissions (what `GET /me` returns). */
-export async function getMe(deps: Deps, opts: { actor: UserActor }) {
+export async function getMe(deps: Deps, opts: { actor: UserActor; identity?: UserIdentity | null }) {
   const { actor } = opts;
+  const row = opts.identity
+    ? {
+        id: actor.userId,
+        userType: actor.profile.userType,
+        mustChangePassword: actor.mustChangePassword,
+        ...opts.identity,
+      }
+    : await readIdentity(deps, actor);
+  if (!row) throw new AppError('unauthenticated', 'Sign in again.');
+  return {
+    ...row,
+    permissions: actor.profile.group,
+    salesPermissions: actor.profile.sales,
+    isAccountAdmin: actor.profile.group.administrative.manageUsers,
+    tasks: tasksWithoutRecord(actor.profile),
+  };
+}
+
+/**
+ * The tasks a profile may do without a particular record. Every request builds a new profile, but
+ * few distinct ones exist (a group, sales permissions, user type, package), so the answer is kept
+ * per distinct content; agent links do not matter without a record.
+ */
+const tasksByProfile = new Map<string, TaskId[]>();
+function tasksWithoutRecord(profile: AccessProfile): TaskId[] {
+  const key = `${profile.package}|${profile.userType}|${JSON.stringify(profile.group)}|${JSON.stringify(profile.sales)}`;
+  let tasks = tasksByProfile.get(key);
+  if (!tasks) {
+    tasks = TASK_IDS.filter((t) => can(profile, t).allowed);
+    if (tasksByProfile.size >= 1000) tasksByProfile.clear();
+    tasksByProfile.set(key, tasks);
+  }
+  return tasks;
+}
+
+async function readIdentity(deps: Deps, actor: UserActor) {
   const [row] = await deps.db
     .select({
       id: users.id,
@@ -40,14 +77,7 @@ export async function getMe(deps: Deps, opts: { actor: UserActor }) {
       and(eq(securityGroups.accountId, users.accountId), eq(securityGroups.id, users.securityGroupId)),
     )
     .where(inAccount(actor, users, eq(users.id, actor.userId)));
-  if (!row) throw new AppError('unauthenticated', 'Sign in again.');
-  return {
-    ...row,
-    permissions: actor.profile.group,
-    salesPermissions: actor.profile.sales,
-    isAccountAdmin: actor.profile.group.administrative.manageUsers,
-    tasks: TASK_IDS.filter((t) => can(actor.profile, t).allowed),
-  };
+  return row;
 }
 
 export const UpdateProfileInput = z.strictObject({

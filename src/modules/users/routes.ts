@@ -56,7 +56,7 @@ export const userRoutes =
         },
       },
       async (request) => ({
-        ...(await getMe(deps, { actor: userActorOf(request) })),
+        ...(await getMe(deps, { actor: userActorOf(request), identity: request.identity })),
         csrfToken: request.csrfToken,
       }),
     );

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors.ts';
 import { safeEqual } from '../../lib/tokens.ts';
 import type { Actor, RequestContext, UserActor } from '../../modules/access/actor.ts';
 import { authenticateApiKey } from '../../modules/api-keys/api-keys.ts';
-import { resolveSession } from '../../modules/auth/resolve-session.ts';
+import { resolveSession, type UserIdentity } from '../../modules/auth/resolve-session.ts';
 
 export const SESSION_COOKIE = 'openams_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -14,6 +14,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** The session's CSRF token (cookie sessions only), returned by GET /me. */
     csrfToken: string | null;
+    /** What the session query read about the signed-in user (cookie sessions only). */
+    identity: UserIdentity | null;
   }
   interface FastifyContextConfig {
     /** false: no credentials needed (login, setup, reset). Default: required. */
@@ -35,6 +37,7 @@ export const requestContext = (request: FastifyRequest): RequestContext => ({
 export function registerAuth(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('identity', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/') || !request.routeOptions.url) return; // unknown routes: 404
     const config = request.routeOptions.config;
@@ -69,9 +72,10 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     if (actor.mustChangePassword && !config.allowDuringPasswordChange) {
       throw new AppError('password_change_required', 'Change your temporary password before continuing.');
     }
-    const { csrfToken, ...userActor } = actor;
+    const { csrfToken, identity, ...userActor } = actor;
     request.actor = userActor;
     request.csrfToken = csrfToken;
+    request.identity = identity;
   });
 }
 

@@ -5014,6 +5014,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/individuals/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client’s audit trail (the client and its policies): who changed what, from → to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IndividualHistoryEvent"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/individuals/{id}/sales-records": {
         parameters: {
             query?: never;
@@ -5021,7 +5097,67 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The client’s Sales Records (created for it or converted into it) that you may see, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ClientSalesRecord"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Create a Sales Record for this existing Individual (a new sale to a client) */
         post: {
@@ -5190,14 +5326,15 @@ export interface paths {
                         coverageType?: string | null;
                         premium?: number | string | null;
                         effectiveDate?: string | null;
+                        renewalCycle?: ("monthly" | "quarterly" | "semiannual" | "annual" | "calendar_year") | null;
+                        customFields?: {
+                            [key: string]: string | number | boolean | null;
+                        };
                         /**
                          * @default quoted
                          * @enum {string}
                          */
                         status?: "quoted" | "pending" | "active" | "declined" | "cancelled";
-                        customFields?: {
-                            [key: string]: string | number | boolean | null;
-                        };
                     };
                 };
             };
@@ -5351,14 +5488,15 @@ export interface paths {
                         coverageType?: string | null;
                         premium?: number | string | null;
                         effectiveDate?: string | null;
+                        renewalCycle?: ("monthly" | "quarterly" | "semiannual" | "annual" | "calendar_year") | null;
+                        customFields?: {
+                            [key: string]: string | number | boolean | null;
+                        };
                         /**
                          * @default quoted
                          * @enum {string}
                          */
                         status?: "quoted" | "pending" | "active" | "declined" | "cancelled";
-                        customFields?: {
-                            [key: string]: string | number | boolean | null;
-                        };
                     };
                 };
             };
@@ -5521,14 +5659,12 @@ export interface paths {
                         coverageType?: string | null;
                         premium?: number | string | null;
                         effectiveDate?: string | null;
-                        /**
-                         * @default quoted
-                         * @enum {string}
-                         */
-                        status?: "quoted" | "pending" | "active" | "declined" | "cancelled";
+                        renewalCycle?: ("monthly" | "quarterly" | "semiannual" | "annual" | "calendar_year") | null;
                         customFields?: {
                             [key: string]: string | number | boolean | null;
                         };
+                        /** @enum {string} */
+                        status?: "quoted" | "pending" | "active" | "declined" | "cancelled";
                     };
                 };
             };
@@ -5540,6 +5676,423 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Policy"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sales-records/{id}/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commissions and renewals of the sales record’s policies (upcoming renewals first) */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            asOf: string;
+                            upcomingWithinDays: number;
+                            items: components["schemas"]["PolicyCommissions"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/individuals/{id}/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commissions and renewals of the individual’s policies (upcoming renewals first) */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            asOf: string;
+                            upcomingWithinDays: number;
+                            items: components["schemas"]["PolicyCommissions"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/{id}/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an expected commission to a policy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "first_year" | "renewal";
+                        /** @enum {string} */
+                        basis: "percent" | "flat";
+                        ratePercent?: number | string | null;
+                        amount?: number | string | null;
+                        payer?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Commission"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an expected commission */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an expected commission */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "first_year" | "renewal";
+                        /** @enum {string} */
+                        basis?: "percent" | "flat";
+                        ratePercent?: number | string | null;
+                        amount?: number | string | null;
+                        payer?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Commission"];
                     };
                 };
                 /** @description Default Response */
@@ -7382,6 +7935,2576 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointment-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appointment Schedules of the account, by name (Appointment Scheduler settings) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AppointmentSchedule"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a schedule: account-level with an ordered user list, or user-level (`ownerUserId`: that user’s own hours) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        slug: string;
+                        timeZone: string;
+                        lengthMinutes: number;
+                        /** @description Ranges of wall-clock hours (HH:mm) per weekday, in the schedule’s zone */
+                        weeklyHours: {
+                            monday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            tuesday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            wednesday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            thursday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            friday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            saturday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            sunday: {
+                                start: string;
+                                end: string;
+                            }[];
+                        };
+                        /** @default [] */
+                        dateOverrides?: {
+                            /** Format: date */
+                            date: string;
+                            hours: {
+                                start: string;
+                                end: string;
+                            }[];
+                        }[];
+                        daysOff?: string[];
+                        /** @default 0 */
+                        bufferBeforeMinutes?: number;
+                        /** @default 0 */
+                        bufferAfterMinutes?: number;
+                        /** @default 0 */
+                        minimumNoticeMinutes?: number;
+                        /** @default 60 */
+                        horizonDays?: number;
+                        userIds?: string[];
+                        /** Format: uuid */
+                        activityTypeId: string;
+                        /** Format: uuid */
+                        activityStatusId: string;
+                        /**
+                         * @description The booking form: the fixed fields (first and last name, email, phone) plus extra questions
+                         * @default {
+                         *       "phoneRequired": true,
+                         *       "questions": []
+                         *     }
+                         */
+                        form?: {
+                            /** @default true */
+                            phoneRequired?: boolean;
+                            /** @default [] */
+                            questions?: {
+                                id?: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "text" | "long_text" | "yes_no" | "choice";
+                                /** @default false */
+                                required?: boolean;
+                                /** @default [] */
+                                options?: string[];
+                            }[];
+                        };
+                        /** @default true */
+                        active?: boolean;
+                        /** @default null */
+                        ownerUserId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentSchedule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointment-schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One schedule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentSchedule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a schedule (its link stops working; booked appointments stay) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a schedule; `userIds` is the whole ordered list */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        slug?: string;
+                        timeZone?: string;
+                        lengthMinutes?: number;
+                        /** @description Ranges of wall-clock hours (HH:mm) per weekday, in the schedule’s zone */
+                        weeklyHours?: {
+                            monday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            tuesday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            wednesday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            thursday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            friday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            saturday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            sunday: {
+                                start: string;
+                                end: string;
+                            }[];
+                        };
+                        dateOverrides?: {
+                            /** Format: date */
+                            date: string;
+                            hours: {
+                                start: string;
+                                end: string;
+                            }[];
+                        }[];
+                        daysOff?: string[];
+                        bufferBeforeMinutes?: number;
+                        bufferAfterMinutes?: number;
+                        minimumNoticeMinutes?: number;
+                        horizonDays?: number;
+                        userIds?: string[];
+                        /** Format: uuid */
+                        activityTypeId?: string;
+                        /** Format: uuid */
+                        activityStatusId?: string;
+                        /** @description The booking form: the fixed fields (first and last name, email, phone) plus extra questions */
+                        form?: {
+                            /** @default true */
+                            phoneRequired?: boolean;
+                            /** @default [] */
+                            questions?: {
+                                id?: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "text" | "long_text" | "yes_no" | "choice";
+                                /** @default false */
+                                required?: boolean;
+                                /** @default [] */
+                                options?: string[];
+                            }[];
+                        };
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppointmentSchedule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities the user may see: by range (the calendar), owners, record (a record’s activities) or state. With a range in time order, otherwise newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description With `to`: timed activities overlapping [from, to) and due ones inside it */
+                    from?: string;
+                    to?: string;
+                    /** @description Comma-separated user ids */
+                    ownerUserIds?: string;
+                    /** @description Comma-separated team ids */
+                    ownerTeamIds?: string;
+                    salesRecordId?: string;
+                    individualId?: string;
+                    agentId?: string;
+                    state?: "open" | "closed" | "all";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Activity"][];
+                            truncated: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an activity (owner: the given user or team, else the signed-in user) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        activityTypeId: string;
+                        /** @description Default: the first open status */
+                        statusId?: string | null;
+                        subject: string;
+                        /** @description Default (when no owner is given): the signed-in user */
+                        ownerUserId?: string | null;
+                        ownerTeamId?: string | null;
+                        startsAt?: string | null;
+                        endsAt?: string | null;
+                        dueAt?: string | null;
+                        allDay?: boolean;
+                        salesRecordId?: string | null;
+                        individualId?: string | null;
+                        agentId?: string | null;
+                        notes?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My open activities (mine and my teams’) starting or due soon, overdue first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How far ahead "soon" reaches */
+                    days?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                activityTypeId: string;
+                                activityType: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    category: "appointment" | null;
+                                    color: string | null;
+                                };
+                                /** Format: uuid */
+                                statusId: string;
+                                status: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    isClosed: boolean;
+                                    isCancelled: boolean;
+                                };
+                                subject: string;
+                                ownerUserId: string | null;
+                                ownerTeamId: string | null;
+                                ownerName: string;
+                                startsAt: string | null;
+                                endsAt: string | null;
+                                dueAt: string | null;
+                                allDay: boolean;
+                                salesRecordId: string | null;
+                                individualId: string | null;
+                                agentId: string | null;
+                                record: {
+                                    /** @enum {string} */
+                                    kind: "sales_record" | "individual" | "agent";
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                notes: string;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                completedAt: string | null;
+                                completedByUserId: string | null;
+                                /** @enum {string} */
+                                source: "manual" | "booking" | "workflow";
+                                scheduleId: string | null;
+                                createdByUserId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time in UTC
+                                 */
+                                createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time in UTC
+                                 */
+                                updatedAt: string;
+                                /** @description The viewer may edit, complete and delete it (owner, team or creator) */
+                                canEdit: boolean;
+                                overdue: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Possible owners (active users, teams); `viewable`: the user may filter the calendar by them (self, own teams, granted users) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                /** Format: uuid */
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                viewable: boolean;
+                            }[];
+                            teams: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                viewable: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An activity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an activity (its owner, team or creator) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit an activity (its owner, team or creator) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        activityTypeId?: string;
+                        /** @description Default: the first open status */
+                        statusId?: string | null;
+                        subject?: string;
+                        /** @description Default (when no owner is given): the signed-in user */
+                        ownerUserId?: string | null;
+                        ownerTeamId?: string | null;
+                        startsAt?: string | null;
+                        endsAt?: string | null;
+                        dueAt?: string | null;
+                        allDay?: boolean;
+                        salesRecordId?: string | null;
+                        individualId?: string | null;
+                        agentId?: string | null;
+                        notes?: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete an activity (a closed status; default the first that is not a cancellation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A closed status; default: the first closed status that is not a cancellation */
+                        statusId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a completed activity (an open status; default the first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A closed status; default: the first closed status that is not a cancellation */
+                        statusId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Activity"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Activity Types (inactive ones too) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ActivityType"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an Activity Type (Manage Users; in the Appointment category: activity_types.manage) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default null */
+                        category?: "appointment" | null;
+                        /** @default null */
+                        color?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, (de)activate or recategorise an Activity Type */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        category?: "appointment" | null;
+                        color?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityType"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/activity-types/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder the Activity Types: every id, in the new order */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ActivityType"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Activity Statuss (inactive ones too) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ActivityStatus"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an Activity Status (Manage Users) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default false */
+                        isClosed?: boolean;
+                        /**
+                         * @description Cancels the activity (implies closed); frees appointment time
+                         * @default false
+                         */
+                        isCancelled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityStatus"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-statuses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, (de)activate or recategorise an Activity Status */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        isClosed?: boolean;
+                        isCancelled?: boolean;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActivityStatus"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/activity-statuses/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder the Activity Statuss: every id, in the new order */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ActivityStatus"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My private calendar (ICS) feed: whether it exists (its URL is shown only when created) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarFeed"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create or rotate my calendar feed URL (the previous one stops working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarFeed"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Revoke my calendar feed URL */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/v1/schedules/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A public booking page: the schedule’s name, appointment length, zone and form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicSchedule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/v1/schedules/{slug}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open slots on the booker’s dates `from`..`to` (YYYY-MM-DD, inclusive, at most 62 days) in `timeZone` (default: the schedule’s) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    timeZone?: string;
+                };
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenSlots"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/v1/schedules/{slug}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a slot: matches or creates the record, blocks the slot on the assigned user’s calendar, emails the booker an invitation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        start: string;
+                        firstName: string;
+                        lastName: string;
+                        /** Format: email */
+                        email: string;
+                        phone?: string | null;
+                        answers?: {
+                            [key: string]: string | boolean | null;
+                        };
+                        timeZone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Booking"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/v1/bookings/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking, by the token of its manage link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagedBooking"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Cancel a booking (frees the slot; the booker gets a cancellation) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagedBooking"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/v1/bookings/{token}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a booking to another open slot of its schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        start: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManagedBooking"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/v1/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user’s private calendar feed (RFC 5545): their activities from 60 days back to a year ahead */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7843,6 +10966,53 @@ export interface components {
              */
             updatedAt: string;
         };
+        IndividualHistoryEventInput: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            subjectType: "individual" | "policy";
+            /** Format: uuid */
+            subjectId: string;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
+        ClientSalesRecordInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            recordTypeName: string;
+            /** Format: uuid */
+            statusId: string;
+            statusName: string;
+            isClosedWon: boolean;
+            coverageType: string | null;
+            carrier: string | null;
+            product: string | null;
+            assignedUserId: string | null;
+            assignedAgentId: string | null;
+            convertedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         PolicyInput: {
             /** Format: uuid */
             id: string;
@@ -7853,6 +11023,7 @@ export interface components {
             coverageType: string | null;
             premium: string | null;
             effectiveDate: string | null;
+            renewalCycle: ("monthly" | "quarterly" | "semiannual" | "annual" | "calendar_year") | null;
             /** @enum {string} */
             status: "quoted" | "pending" | "active" | "declined" | "cancelled";
             customFields: {
@@ -7863,6 +11034,83 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
+        };
+        CommissionInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            policyId: string;
+            /** @enum {string} */
+            kind: "first_year" | "renewal";
+            /** @enum {string} */
+            basis: "percent" | "flat";
+            /** @description Percentage of the annual premium, e.g. "20.000" */
+            ratePercent: string | null;
+            /** @description Flat amount a year */
+            amount: string | null;
+            payer: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        PolicyCommissionsInput: {
+            policy: {
+                /** Format: uuid */
+                id: string;
+                carrier: string;
+                product: string;
+                /** @enum {string} */
+                status: "quoted" | "pending" | "active" | "declined" | "cancelled";
+                /** @description Monthly premium */
+                premium: string | null;
+                effectiveDate: string | null;
+                renewalCycle: ("monthly" | "quarterly" | "semiannual" | "annual" | "calendar_year") | null;
+            };
+            annualPremium: string | null;
+            /** @description 1 = first year; 0 = not yet in force */
+            policyYear: number | null;
+            nextRenewalDate: string | null;
+            daysUntilRenewal: number | null;
+            renewalUpcoming: boolean;
+            commissions: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                policyId: string;
+                /** @enum {string} */
+                kind: "first_year" | "renewal";
+                /** @enum {string} */
+                basis: "percent" | "flat";
+                /** @description Percentage of the annual premium, e.g. "20.000" */
+                ratePercent: string | null;
+                /** @description Flat amount a year */
+                amount: string | null;
+                payer: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                updatedAt: string;
+                expectedAnnual: string | null;
+            }[];
+            expected: {
+                firstYear: string | null;
+                renewal: string | null;
+                thisYear: string | null;
+                needsPremium: boolean;
+            };
         };
         RecordFileInput: {
             /** Format: uuid */
@@ -7934,6 +11182,248 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        /** @description Ranges of wall-clock hours (HH:mm) per weekday, in the schedule’s zone */
+        WeeklyHoursInput: {
+            monday: {
+                start: string;
+                end: string;
+            }[];
+            tuesday: {
+                start: string;
+                end: string;
+            }[];
+            wednesday: {
+                start: string;
+                end: string;
+            }[];
+            thursday: {
+                start: string;
+                end: string;
+            }[];
+            friday: {
+                start: string;
+                end: string;
+            }[];
+            saturday: {
+                start: string;
+                end: string;
+            }[];
+            sunday: {
+                start: string;
+                end: string;
+            }[];
+        };
+        BookingFormInput: {
+            phoneRequired: boolean;
+            questions: {
+                id: string;
+                label: string;
+                /** @enum {string} */
+                type: "text" | "long_text" | "yes_no" | "choice";
+                required: boolean;
+                options: string[];
+            }[];
+        };
+        AppointmentScheduleInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+            publicUrl: string;
+            ownerUserId: string | null;
+            timeZone: string;
+            lengthMinutes: number;
+            weeklyHours: components["schemas"]["WeeklyHoursInput"];
+            dateOverrides: {
+                date: string;
+                hours: {
+                    start: string;
+                    end: string;
+                }[];
+            }[];
+            daysOff: string[];
+            bufferBeforeMinutes: number;
+            bufferAfterMinutes: number;
+            minimumNoticeMinutes: number;
+            horizonDays: number;
+            userIds: string[];
+            /** Format: uuid */
+            activityTypeId: string;
+            /** Format: uuid */
+            activityStatusId: string;
+            form: components["schemas"]["BookingFormInput"];
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        PublicScheduleInput: {
+            slug: string;
+            name: string;
+            agencyName: string;
+            lengthMinutes: number;
+            timeZone: string;
+            horizonDays: number;
+            form: components["schemas"]["BookingFormInput"];
+        };
+        OpenSlotsInput: {
+            timeZone: string;
+            from: string;
+            to: string;
+            lengthMinutes: number;
+            slots: {
+                /** @description ISO 8601 time with the offset of the requested zone */
+                start: string;
+                /** @description ISO 8601 time with the offset of the requested zone */
+                end: string;
+            }[];
+        };
+        BookingInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description ISO 8601 time with the offset of the requested zone */
+            start: string;
+            /** @description ISO 8601 time with the offset of the requested zone */
+            end: string;
+            timeZone: string;
+            scheduleName: string;
+            agencyName: string;
+            withName: string;
+            manageToken: string;
+            manageUrl: string;
+        };
+        ManagedBookingInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "booked" | "cancelled";
+            /** @description ISO 8601 time with the offset of the requested zone */
+            start: string;
+            /** @description ISO 8601 time with the offset of the requested zone */
+            end: string;
+            timeZone: string;
+            scheduleName: string;
+            slug: string;
+            agencyName: string;
+            withName: string;
+            firstName: string;
+            lastName: string;
+            canChange: boolean;
+        };
+        ActivityInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            activityTypeId: string;
+            activityType: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                category: "appointment" | null;
+                color: string | null;
+            };
+            /** Format: uuid */
+            statusId: string;
+            status: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                isClosed: boolean;
+                isCancelled: boolean;
+            };
+            subject: string;
+            ownerUserId: string | null;
+            ownerTeamId: string | null;
+            ownerName: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            dueAt: string | null;
+            allDay: boolean;
+            salesRecordId: string | null;
+            individualId: string | null;
+            agentId: string | null;
+            record: {
+                /** @enum {string} */
+                kind: "sales_record" | "individual" | "agent";
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            details: {
+                [key: string]: unknown;
+            };
+            completedAt: string | null;
+            completedByUserId: string | null;
+            /** @enum {string} */
+            source: "manual" | "booking" | "workflow";
+            scheduleId: string | null;
+            createdByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+            /** @description The viewer may edit, complete and delete it (owner, team or creator) */
+            canEdit: boolean;
+        };
+        ActivityTypeInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            category: "appointment" | null;
+            color: string | null;
+            sortOrder: number;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        ActivityStatusInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isClosed: boolean;
+            isCancelled: boolean;
+            sortOrder: number;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        CalendarFeedInput: {
+            active: boolean;
+            /** @description Shown once, when the feed is created or rotated */
+            url?: string;
+            createdAt: string | null;
+            lastUsedAt: string | null;
         };
         SavedViewInput: {
             /** Format: uuid */
@@ -8405,6 +11895,53 @@ export interface components {
              */
             updatedAt: string;
         };
+        IndividualHistoryEvent: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            subjectType: "individual" | "policy";
+            /** Format: uuid */
+            subjectId: string;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
+        ClientSalesRecord: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            recordTypeName: string;
+            /** Format: uuid */
+            statusId: string;
+            statusName: string;
+            isClosedWon: boolean;
+            coverageType: string | null;
+            carrier: string | null;
+            product: string | null;
+            assignedUserId: string | null;
+            assignedAgentId: string | null;
+            convertedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         Policy: {
             /** Format: uuid */
             id: string;
@@ -8415,6 +11952,7 @@ export interface components {
             coverageType: string | null;
             premium: string | null;
             effectiveDate: string | null;
+            renewalCycle: ("monthly" | "quarterly" | "semiannual" | "annual" | "calendar_year") | null;
             /** @enum {string} */
             status: "quoted" | "pending" | "active" | "declined" | "cancelled";
             customFields: {
@@ -8425,6 +11963,83 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
+        };
+        Commission: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            policyId: string;
+            /** @enum {string} */
+            kind: "first_year" | "renewal";
+            /** @enum {string} */
+            basis: "percent" | "flat";
+            /** @description Percentage of the annual premium, e.g. "20.000" */
+            ratePercent: string | null;
+            /** @description Flat amount a year */
+            amount: string | null;
+            payer: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        PolicyCommissions: {
+            policy: {
+                /** Format: uuid */
+                id: string;
+                carrier: string;
+                product: string;
+                /** @enum {string} */
+                status: "quoted" | "pending" | "active" | "declined" | "cancelled";
+                /** @description Monthly premium */
+                premium: string | null;
+                effectiveDate: string | null;
+                renewalCycle: ("monthly" | "quarterly" | "semiannual" | "annual" | "calendar_year") | null;
+            };
+            annualPremium: string | null;
+            /** @description 1 = first year; 0 = not yet in force */
+            policyYear: number | null;
+            nextRenewalDate: string | null;
+            daysUntilRenewal: number | null;
+            renewalUpcoming: boolean;
+            commissions: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                policyId: string;
+                /** @enum {string} */
+                kind: "first_year" | "renewal";
+                /** @enum {string} */
+                basis: "percent" | "flat";
+                /** @description Percentage of the annual premium, e.g. "20.000" */
+                ratePercent: string | null;
+                /** @description Flat amount a year */
+                amount: string | null;
+                payer: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                updatedAt: string;
+                expectedAnnual: string | null;
+            }[];
+            expected: {
+                firstYear: string | null;
+                renewal: string | null;
+                thisYear: string | null;
+                needsPremium: boolean;
+            };
         };
         RecordFile: {
             /** Format: uuid */
@@ -8496,6 +12111,248 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        /** @description Ranges of wall-clock hours (HH:mm) per weekday, in the schedule’s zone */
+        WeeklyHours: {
+            monday: {
+                start: string;
+                end: string;
+            }[];
+            tuesday: {
+                start: string;
+                end: string;
+            }[];
+            wednesday: {
+                start: string;
+                end: string;
+            }[];
+            thursday: {
+                start: string;
+                end: string;
+            }[];
+            friday: {
+                start: string;
+                end: string;
+            }[];
+            saturday: {
+                start: string;
+                end: string;
+            }[];
+            sunday: {
+                start: string;
+                end: string;
+            }[];
+        };
+        BookingForm: {
+            phoneRequired: boolean;
+            questions: {
+                id: string;
+                label: string;
+                /** @enum {string} */
+                type: "text" | "long_text" | "yes_no" | "choice";
+                required: boolean;
+                options: string[];
+            }[];
+        };
+        AppointmentSchedule: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+            publicUrl: string;
+            ownerUserId: string | null;
+            timeZone: string;
+            lengthMinutes: number;
+            weeklyHours: components["schemas"]["WeeklyHours"];
+            dateOverrides: {
+                date: string;
+                hours: {
+                    start: string;
+                    end: string;
+                }[];
+            }[];
+            daysOff: string[];
+            bufferBeforeMinutes: number;
+            bufferAfterMinutes: number;
+            minimumNoticeMinutes: number;
+            horizonDays: number;
+            userIds: string[];
+            /** Format: uuid */
+            activityTypeId: string;
+            /** Format: uuid */
+            activityStatusId: string;
+            form: components["schemas"]["BookingForm"];
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        PublicSchedule: {
+            slug: string;
+            name: string;
+            agencyName: string;
+            lengthMinutes: number;
+            timeZone: string;
+            horizonDays: number;
+            form: components["schemas"]["BookingForm"];
+        };
+        OpenSlots: {
+            timeZone: string;
+            from: string;
+            to: string;
+            lengthMinutes: number;
+            slots: {
+                /** @description ISO 8601 time with the offset of the requested zone */
+                start: string;
+                /** @description ISO 8601 time with the offset of the requested zone */
+                end: string;
+            }[];
+        };
+        Booking: {
+            /** Format: uuid */
+            id: string;
+            /** @description ISO 8601 time with the offset of the requested zone */
+            start: string;
+            /** @description ISO 8601 time with the offset of the requested zone */
+            end: string;
+            timeZone: string;
+            scheduleName: string;
+            agencyName: string;
+            withName: string;
+            manageToken: string;
+            manageUrl: string;
+        };
+        ManagedBooking: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "booked" | "cancelled";
+            /** @description ISO 8601 time with the offset of the requested zone */
+            start: string;
+            /** @description ISO 8601 time with the offset of the requested zone */
+            end: string;
+            timeZone: string;
+            scheduleName: string;
+            slug: string;
+            agencyName: string;
+            withName: string;
+            firstName: string;
+            lastName: string;
+            canChange: boolean;
+        };
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            activityTypeId: string;
+            activityType: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                category: "appointment" | null;
+                color: string | null;
+            };
+            /** Format: uuid */
+            statusId: string;
+            status: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                isClosed: boolean;
+                isCancelled: boolean;
+            };
+            subject: string;
+            ownerUserId: string | null;
+            ownerTeamId: string | null;
+            ownerName: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            dueAt: string | null;
+            allDay: boolean;
+            salesRecordId: string | null;
+            individualId: string | null;
+            agentId: string | null;
+            record: {
+                /** @enum {string} */
+                kind: "sales_record" | "individual" | "agent";
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            details: {
+                [key: string]: unknown;
+            };
+            completedAt: string | null;
+            completedByUserId: string | null;
+            /** @enum {string} */
+            source: "manual" | "booking" | "workflow";
+            scheduleId: string | null;
+            createdByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+            /** @description The viewer may edit, complete and delete it (owner, team or creator) */
+            canEdit: boolean;
+        };
+        ActivityType: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            category: "appointment" | null;
+            color: string | null;
+            sortOrder: number;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        ActivityStatus: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isClosed: boolean;
+            isCancelled: boolean;
+            sortOrder: number;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        CalendarFeed: {
+            active: boolean;
+            /** @description Shown once, when the feed is created or rotated */
+            url?: string;
+            createdAt: string | null;
+            lastUsedAt: string | null;
         };
         SavedView: {
             /** Format: uuid */

@@ -2,6 +2,9 @@ import { AppShell, Badge, Burger, Divider, Group, NavLink, ScrollArea, Text, The
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
+  IconCalendar,
+  IconCalendarCog,
+  IconCalendarTime,
   IconChartBar,
   IconForms,
   IconHome,
@@ -39,6 +42,9 @@ type NavTarget =
   | '/settings/teams'
   | '/settings/agents'
   | '/settings/record-types'
+  | '/settings/activities'
+  | '/settings/schedules'
+  | '/calendar'
   | '/settings/account'
   | '/settings/api-keys'
   | '/settings/outbox';
@@ -49,6 +55,12 @@ const SETTINGS_NAV: { to: NavTarget; label: string; icon: ReactNode }[] = [
   { to: '/settings/teams', label: 'Teams', icon: <IconUsersGroup size={18} aria-hidden /> },
   { to: '/settings/agents', label: 'Agent records', icon: <IconAddressBook size={18} aria-hidden /> },
   { to: '/settings/record-types', label: 'Record types', icon: <IconLayoutList size={18} aria-hidden /> },
+  { to: '/settings/activities', label: 'Activity types', icon: <IconCalendarCog size={18} aria-hidden /> },
+  {
+    to: '/settings/schedules',
+    label: 'Appointment scheduler',
+    icon: <IconCalendarTime size={18} aria-hidden />,
+  },
   { to: '/settings/custom-fields', label: 'Custom fields', icon: <IconForms size={18} aria-hidden /> },
   { to: '/settings/lead-intake', label: 'Lead intake', icon: <IconInbox size={18} aria-hidden /> },
   { to: '/settings/account', label: 'Account', icon: <IconSettings size={18} aria-hidden /> },
@@ -168,6 +180,14 @@ export function AppLayout() {
                   pathname={pathname}
                 />
               </>
+            ) : null}
+            {hasTask(me, 'activity.use') ? (
+              <NavItem
+                to="/calendar"
+                label="Calendar"
+                icon={<IconCalendar size={18} aria-hidden />}
+                pathname={pathname}
+              />
             ) : null}
             {hasTask(me, 'individual.view') ? (
               <NavItem

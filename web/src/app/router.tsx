@@ -37,10 +37,19 @@ import { DeletedRecordsPage } from '../features/deleted-records/routes/deleted-r
 import { CLIENT_TABS, ClientPage, type ClientTab } from '../features/individuals/routes/client-page';
 import { ClientsPage } from '../features/individuals/routes/clients-page';
 import { LeadIntakePage } from '../features/lead-intake/routes/lead-intake-page';
+import { ImportColumnsPage } from '../features/imports/routes/import-columns-page';
+import { ImportHistoryPage } from '../features/imports/routes/import-history-page';
+import { ImportLeadsPage } from '../features/imports/routes/import-leads-page';
 import { parseLeadsSearch } from '../features/sales-records/components/lead-search';
 import { LEAD_TABS, LeadPage, type LeadTab } from '../features/sales-records/routes/lead-page';
 import { LeadsPage } from '../features/sales-records/routes/leads-page';
 import { NewLeadPage } from '../features/sales-records/routes/new-lead-page';
+import { ActivitySettingsPage } from '../features/activities/routes/activity-settings-page';
+import { CalendarPage } from '../features/calendar/routes/calendar-page';
+import { BookingPage } from '../features/booking/routes/booking-page';
+import { ManageBookingPage } from '../features/booking/routes/manage-booking-page';
+import { ScheduleEditorPage } from '../features/scheduler/routes/schedule-editor-page';
+import { SchedulesPage } from '../features/scheduler/routes/schedules-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage, RouteErrorPage } from './pages';
 
@@ -200,6 +209,29 @@ const newLeadRoute = createRoute({
   component: NewLeadPage,
 });
 
+const importLeadsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/import',
+  validateSearch: (search: Record<string, unknown>): { id?: string } =>
+    typeof search.id === 'string' && /^[0-9a-f-]{36}$/i.test(search.id) ? { id: search.id } : {},
+  beforeLoad: requireTask('sales_record.import', 'importing Sales Records'),
+  component: ImportLeadsPage,
+});
+
+const importHistoryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/imports',
+  beforeLoad: requireTask('sales_record.import', 'importing Sales Records'),
+  component: ImportHistoryPage,
+});
+
+const importColumnsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/leads/import/columns',
+  beforeLoad: requireTask('sales_record.import', 'importing Sales Records'),
+  component: ImportColumnsPage,
+});
+
 const leadRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/leads/$id',
@@ -229,6 +261,13 @@ const clientRoute = createRoute({
       : {},
   beforeLoad: requireTask('individual.view', 'clients'),
   component: ClientPage,
+});
+
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/calendar',
+  beforeLoad: requireTask('activity.use', 'the calendar'),
+  component: CalendarPage,
 });
 
 const profileRoute = createRoute({
@@ -340,6 +379,12 @@ const recordTypesRoute = createRoute({
   component: RecordTypesPage,
 });
 
+const activitySettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/activities',
+  component: ActivitySettingsPage,
+});
+
 const apiKeysRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/api-keys',
@@ -370,7 +415,41 @@ const leadIntakeRoute = createRoute({
   component: LeadIntakePage,
 });
 
+const schedulesGuard = requireTask('scheduler.settings.manage', 'the Appointment Scheduler settings');
+const schedulesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/schedules',
+  beforeLoad: schedulesGuard,
+  component: SchedulesPage,
+});
+const newScheduleRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/schedules/new',
+  beforeLoad: schedulesGuard,
+  component: ScheduleEditorPage,
+});
+const editScheduleRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/schedules/$scheduleId',
+  beforeLoad: schedulesGuard,
+  component: ScheduleEditorPage,
+});
+
+/** Public booking pages (no sign-in): outside the signed-in shell. */
+const bookingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/book/$slug',
+  component: BookingPage,
+});
+const manageBookingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/book/$slug/manage/$token',
+  component: ManageBookingPage,
+});
+
 const routeTree = rootRoute.addChildren([
+  bookingRoute,
+  manageBookingRoute,
   setupRoute,
   loginRoute,
   forgotPasswordRoute,
@@ -379,9 +458,13 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     profileRoute,
+    calendarRoute,
     dashboardRoute,
     leadsRoute,
     newLeadRoute,
+    importLeadsRoute,
+    importHistoryRoute,
+    importColumnsRoute,
     leadRoute,
     clientsRoute,
     clientRoute,
@@ -396,12 +479,16 @@ const routeTree = rootRoute.addChildren([
       teamsRoute,
       agentsRoute,
       recordTypesRoute,
+      activitySettingsRoute,
       accountSettingsRoute,
       apiKeysRoute,
       outboxRoute,
       customFieldsRoute,
       deletedRecordsRoute,
       leadIntakeRoute,
+      schedulesRoute,
+      newScheduleRoute,
+      editScheduleRoute,
     ]),
   ]),
 ]);

@@ -14,6 +14,7 @@ import {
 } from '../../lib/record-fields';
 import { ErrorAlert } from '../feedback';
 import { CustomFieldInputs } from './custom-field-inputs';
+import { NOT_SET, RENEWAL_OPTIONS } from './renewal-options';
 
 export const POLICY_STATUS_LABELS: Record<PolicyStatus, string> = {
   quoted: 'Quoted',
@@ -33,6 +34,7 @@ type Values = {
   coverageType: string;
   premium: string;
   effectiveDate: string;
+  renewalCycle: string;
   status: PolicyStatus;
   customFields: CustomValues;
 };
@@ -43,6 +45,7 @@ const valuesOf = (p: Policy | null, defs: CustomField[]): Values => ({
   coverageType: p?.coverageType ?? '',
   premium: p?.premium ?? '',
   effectiveDate: p?.effectiveDate ?? '',
+  renewalCycle: p?.renewalCycle ?? NOT_SET,
   status: p?.status ?? 'quoted',
   customFields: customValuesOf(defs, p?.customFields ?? null),
 });
@@ -118,6 +121,7 @@ function PolicyForm({
       coverageType: fromText(v.coverageType),
       premium: fromText(v.premium),
       effectiveDate: fromText(v.effectiveDate),
+      renewalCycle: v.renewalCycle === NOT_SET ? null : (v.renewalCycle as PolicyInput['renewalCycle']),
       status: v.status,
       ...(defs.length ? { customFields: customPayload(defs, v.customFields) } : {}),
     };
@@ -160,6 +164,13 @@ function PolicyForm({
             {...form.getInputProps('premium')}
           />
           <TextInput label="Effective date" type="date" {...form.getInputProps('effectiveDate')} />
+          <Select
+            label="Renews"
+            description="For the renewal date on the Information tab"
+            data={RENEWAL_OPTIONS}
+            allowDeselect={false}
+            {...form.getInputProps('renewalCycle')}
+          />
         </SimpleGrid>
         {defs.length ? (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

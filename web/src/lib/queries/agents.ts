@@ -28,3 +28,19 @@ export const agentsQueryOptions = (filter: AgentFilter = {}) =>
 
 /** GET /agents: Agent Records (by last name), optionally searched and filtered on Active. */
 export const useAgents = (filter: AgentFilter = {}) => useQuery(agentsQueryOptions(filter));
+
+export type AssignableAgent = { id: string; firstName: string; lastName: string; npn: string | null };
+
+export const assignableAgentsQueryOptions = () =>
+  queryOptions({
+    queryKey: [...agentsQueryKey, 'assignable'],
+    queryFn: async () => (await unwrap(api.GET('/api/v1/agents/assignable'))).items,
+    staleTime: 60_000,
+  });
+
+/**
+ * GET /agents/assignable: the active Agent Records I may pick on a record (only my Linked Agents
+ * when my Agent Dropdown View is “self”). Pickers use this; the admin pages use GET /agents.
+ */
+export const useAssignableAgents = (enabled = true) =>
+  useQuery({ ...assignableAgentsQueryOptions(), enabled });

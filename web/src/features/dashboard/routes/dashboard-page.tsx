@@ -2,6 +2,7 @@ import { Card, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Loading, QueryError } from '../../../components/feedback';
 import { ButtonLink } from '../../../components/links';
+import { MyActivitiesCard } from '../../../components/my-activities-card';
 import { Page } from '../../../components/page';
 import { TEMPERATURE_LABELS, TEMPERATURES } from '../../../components/temperature-badge';
 import { useRecordTypes } from '../../../lib/queries/record-types';
@@ -72,7 +73,10 @@ export function DashboardPage() {
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <StatusCounts rows={data.byStatus} recordTypes={recordTypes.data} />
+              <Stack gap="lg">
+                <MyActivitiesCard />
+                <StatusCounts rows={data.byStatus} recordTypes={recordTypes.data} />
+              </Stack>
             </Grid.Col>
           </Grid>
         </Stack>

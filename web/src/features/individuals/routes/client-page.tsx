@@ -1,23 +1,47 @@
 import { Button, Paper, Stack, Tabs, Text } from '@mantine/core';
-import { IconId, IconNote, IconPaperclip, IconShieldHalf, IconShoppingCartPlus } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconCalendarEvent,
+  IconHistory,
+  IconId,
+  IconNote,
+  IconPaperclip,
+  IconShieldHalf,
+  IconShoppingCartPlus,
+} from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Loading, QueryError } from '../../../components/feedback';
 import { ButtonLink } from '../../../components/links';
 import { Page } from '../../../components/page';
+import { ActivitiesPanel } from '../../../components/records/activities-panel';
+import { CommissionsPanel } from '../../../components/records/commissions-panel';
 import { FilesPanel } from '../../../components/records/files-panel';
 import { NotesPanel } from '../../../components/records/notes-panel';
 import { PoliciesPanel } from '../../../components/records/policies-panel';
 import { formatDate, formatPhone, fullName } from '../../../lib/format';
 import { isApiError } from '../../../lib/problem';
 import { hasTask, useMe } from '../../../lib/session';
+import { clientHistoryQueryKey } from '../api/get-client-history';
 import { type Individual, useIndividual } from '../api/get-individual';
+import { ClientHistory } from '../components/client-history';
+import { ClientSalesRecords } from '../components/client-sales-records';
 import { IndividualForm } from '../components/individual-form';
 import { NewSaleDialog } from '../components/new-sale-dialog';
 import { type ClientLookups, useClientLookups } from '../components/use-client-lookups';
 
-export type ClientTab = 'information' | 'notes' | 'files' | 'policies';
-export const CLIENT_TABS: ClientTab[] = ['information', 'notes', 'files', 'policies'];
+export type ClientTab =
+  'information' | 'activities' | 'notes' | 'files' | 'policies' | 'sales-records' | 'history';
+export const CLIENT_TABS: ClientTab[] = [
+  'information',
+  'activities',
+  'notes',
+  'files',
+  'policies',
+  'sales-records',
+  'history',
+];
 
 export function ClientPage() {
   const { id } = useParams({ from: '/app/clients/$id' });
@@ -68,6 +92,10 @@ function ClientView({ individual, lookups }: { individual: Individual; lookups: 
   const [newSale, setNewSale] = useState(false);
   const canEdit = hasTask(me, 'individual.edit');
   const canSell = hasTask(me, 'sales_record.create_from_individual');
+  const canSeeSales = hasTask(me, 'sales_record.view');
+  const queryClient = useQueryClient();
+  const refreshHistory = () =>
+    void queryClient.invalidateQueries({ queryKey: clientHistoryQueryKey(individual.id) });
   const owner = { kind: 'individual' as const, id: individual.id };
   const phone = individual.phone ?? individual.cellPhone;
   const agent = lookups.agentName(individual.servicingAgentId);
@@ -104,6 +132,9 @@ function ClientView({ individual, lookups }: { individual: Individual; lookups: 
           <Tabs.Tab value="information" leftSection={<IconId size={16} aria-hidden />}>
             Information
           </Tabs.Tab>
+          <Tabs.Tab value="activities" leftSection={<IconCalendarEvent size={16} aria-hidden />}>
+            Activities
+          </Tabs.Tab>
           <Tabs.Tab value="notes" leftSection={<IconNote size={16} aria-hidden />}>
             Notes
           </Tabs.Tab>
@@ -113,18 +144,42 @@ function ClientView({ individual, lookups }: { individual: Individual; lookups: 
           <Tabs.Tab value="policies" leftSection={<IconShieldHalf size={16} aria-hidden />}>
             Policies
           </Tabs.Tab>
+          {canSeeSales ? (
+            <Tabs.Tab value="sales-records" leftSection={<IconAddressBook size={16} aria-hidden />}>
+              Sales Records
+            </Tabs.Tab>
+          ) : null}
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden />}>
+            History
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="information">
           <IndividualForm individual={individual} lookups={lookups} readOnly={!canEdit} />
+          {tab === 'information' ? (
+            <CommissionsPanel owner={owner} canEdit={canEdit} onChanged={refreshHistory} />
+          ) : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="activities">
+          {tab === 'activities' ? <ActivitiesPanel owner={owner} canAdd /> : null}
         </Tabs.Panel>
         <Tabs.Panel value="notes">
-          {tab === 'notes' ? <NotesPanel owner={owner} canAdd={canEdit} /> : null}
+          {tab === 'notes' ? <NotesPanel owner={owner} canAdd={canEdit} onAdded={refreshHistory} /> : null}
         </Tabs.Panel>
         <Tabs.Panel value="files">
-          {tab === 'files' ? <FilesPanel owner={owner} canEdit={canEdit} /> : null}
+          {tab === 'files' ? <FilesPanel owner={owner} canEdit={canEdit} onChanged={refreshHistory} /> : null}
         </Tabs.Panel>
         <Tabs.Panel value="policies">
-          {tab === 'policies' ? <PoliciesPanel owner={owner} canEdit={canEdit} /> : null}
+          {tab === 'policies' ? (
+            <PoliciesPanel owner={owner} canEdit={canEdit} onChanged={refreshHistory} />
+          ) : null}
+        </Tabs.Panel>
+        {canSeeSales ? (
+          <Tabs.Panel value="sales-records">
+            {tab === 'sales-records' ? <ClientSalesRecords individualId={individual.id} /> : null}
+          </Tabs.Panel>
+        ) : null}
+        <Tabs.Panel value="history">
+          {tab === 'history' ? <ClientHistory individualId={individual.id} lookups={lookups} /> : null}
         </Tabs.Panel>
       </Tabs>
       <NewSaleDialog individual={individual} opened={newSale} onClose={() => setNewSale(false)} />

@@ -1,5 +1,6 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { CalendarFeedBox } from '../../../components/calendar-feed-box';
 import { Loading, QueryError } from '../../../components/feedback';
 import { Page } from '../../../components/page';
 import { canManageUsers, useMe } from '../../../lib/session';
@@ -45,6 +46,17 @@ export function ProfilePage() {
         ) : (
           <SalesProfileForm profile={salesProfile.data} />
         )}
+      </Paper>
+      <Paper withBorder radius="md" p="lg">
+        <Stack gap={4} mb="md">
+          <Title order={2} fz="lg">
+            Calendar feed
+          </Title>
+          <Text c="dimmed" size="sm">
+            A private address for your activities (60 days back, a year ahead) in your own calendar app.
+          </Text>
+        </Stack>
+        <CalendarFeedBox />
       </Paper>
       <Paper withBorder radius="md" p="lg">
         <Stack gap={4} mb="md">

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fullName } from '../../../lib/format';
-import { agentsQueryOptions } from '../../../lib/queries/agents';
+import { agentsQueryOptions, useAssignableAgents } from '../../../lib/queries/agents';
 import { useAssignableUsers } from '../../../lib/queries/assignable-users';
 import { type CustomField, useCustomFields } from '../../../lib/queries/custom-fields';
 import { type RecordType, useRecordTypes } from '../../../lib/queries/record-types';
@@ -20,7 +20,7 @@ export type LeadLookups = {
   customFields: CustomField[];
   /** Users I may assign (GET /users/assignable). */
   userOptions: Option[];
-  /** Agent Records to pick, or null when I may not list them (GET /agents needs Manage Users). */
+  /** Agent Records I may pick (GET /agents/assignable), or null when there are none for me. */
   agentOptions: Option[] | null;
   userName: (id: string | null) => string | null;
   agentName: (id: string | null) => string | null;
@@ -40,10 +40,12 @@ export function useLeadLookups():
   const assignable = useAssignableUsers();
   const customFields = useCustomFields('sales_record');
   const allUsers = useQuery({ ...allUsersQueryOptions(), enabled: admin });
+  // Every agent (inactive ones too) names the records of an admin; pickers offer the assignable ones.
   const agents = useQuery({ ...agentsQueryOptions(), enabled: admin });
+  const assignableAgents = useAssignableAgents();
 
   const lookups = useMemo((): LeadLookups | null => {
-    if (!recordTypes.data || !assignable.data || !customFields.data) return null;
+    if (!recordTypes.data || !assignable.data || !customFields.data || !assignableAgents.data) return null;
     if (admin && (!allUsers.data || !agents.data)) return null;
     const typeById = new Map(recordTypes.data.map((t) => [t.id, t]));
     const statusById = new Map(
@@ -52,7 +54,9 @@ export function useLeadLookups():
     const users = new Map<string, string>();
     for (const u of allUsers.data ?? []) users.set(u.id, fullName(u, u.username));
     for (const u of assignable.data) users.set(u.id, fullName(u));
-    const agentNames = new Map((agents.data ?? []).map((a) => [a.id, fullName(a)]));
+    const agentNames = new Map(
+      [...assignableAgents.data, ...(agents.data ?? [])].map((a) => [a.id, fullName(a)]),
+    );
     return {
       recordTypes: recordTypes.data,
       viewableTypes: recordTypes.data.filter((t) => canOnRecordType(me, 'view', t.id)),
@@ -60,17 +64,30 @@ export function useLeadLookups():
       statusById,
       customFields: customFields.data,
       userOptions: assignable.data.map((u) => ({ value: u.id, label: fullName(u) })),
-      agentOptions: agents.data
-        ? agents.data.filter((a) => a.active).map((a) => ({ value: a.id, label: fullName(a) }))
+      agentOptions: assignableAgents.data.length
+        ? assignableAgents.data.map((a) => ({ value: a.id, label: fullName(a) }))
         : null,
       userName: (id) => (id ? (users.get(id) ?? 'Another user') : null),
       agentName: (id) => (id ? (agentNames.get(id) ?? (admin ? 'Unknown agent' : 'Assigned agent')) : null),
     };
-  }, [me, admin, recordTypes.data, assignable.data, customFields.data, allUsers.data, agents.data]);
+  }, [
+    me,
+    admin,
+    recordTypes.data,
+    assignable.data,
+    customFields.data,
+    allUsers.data,
+    agents.data,
+    assignableAgents.data,
+  ]);
 
-  const failed = [recordTypes, assignable, customFields, ...(admin ? [allUsers, agents] : [])].find(
-    (q) => q.isError,
-  );
+  const failed = [
+    recordTypes,
+    assignable,
+    customFields,
+    assignableAgents,
+    ...(admin ? [allUsers, agents] : []),
+  ].find((q) => q.isError);
   if (failed) return { status: 'error', error: failed.error, retry: () => void failed.refetch() };
   if (!lookups) return { status: 'loading' };
   return { status: 'ready', lookups };

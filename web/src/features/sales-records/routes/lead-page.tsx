@@ -1,5 +1,6 @@
 import { Alert, Button, Paper, Stack, Tabs, Text } from '@mantine/core';
 import {
+  IconCalendarEvent,
   IconHistory,
   IconId,
   IconLock,
@@ -15,6 +16,8 @@ import { useState } from 'react';
 import { Loading, QueryError } from '../../../components/feedback';
 import { AnchorLink, ButtonLink } from '../../../components/links';
 import { Page } from '../../../components/page';
+import { ActivitiesPanel } from '../../../components/records/activities-panel';
+import { CommissionsPanel } from '../../../components/records/commissions-panel';
 import { FilesPanel } from '../../../components/records/files-panel';
 import { NotesPanel } from '../../../components/records/notes-panel';
 import { PoliciesPanel } from '../../../components/records/policies-panel';
@@ -30,8 +33,8 @@ import { LeadHeader } from '../components/lead-header';
 import { LeadInfoForm } from '../components/lead-info-form';
 import { type LeadLookups, useLeadLookups } from '../components/use-lead-lookups';
 
-export type LeadTab = 'information' | 'notes' | 'files' | 'policies' | 'history';
-export const LEAD_TABS: LeadTab[] = ['information', 'notes', 'files', 'policies', 'history'];
+export type LeadTab = 'information' | 'activities' | 'notes' | 'files' | 'policies' | 'history';
+export const LEAD_TABS: LeadTab[] = ['information', 'activities', 'notes', 'files', 'policies', 'history'];
 
 export function LeadPage() {
   const { id } = useParams({ from: '/app/leads/$id' });
@@ -159,6 +162,9 @@ function LeadView({ record, lookups }: { record: SalesRecord; lookups: LeadLooku
           <Tabs.Tab value="information" leftSection={<IconId size={16} aria-hidden />}>
             Information
           </Tabs.Tab>
+          <Tabs.Tab value="activities" leftSection={<IconCalendarEvent size={16} aria-hidden />}>
+            Activities
+          </Tabs.Tab>
           <Tabs.Tab value="notes" leftSection={<IconNote size={16} aria-hidden />}>
             Notes
           </Tabs.Tab>
@@ -174,6 +180,10 @@ function LeadView({ record, lookups }: { record: SalesRecord; lookups: LeadLooku
         </Tabs.List>
         <Tabs.Panel value="information">
           <LeadInfoForm record={record} lookups={lookups} readOnly={!canEdit} onSaved={refreshHistory} />
+          {tab === 'information' ? <CommissionsPanel owner={owner} canEdit={canEdit} /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="activities">
+          {tab === 'activities' ? <ActivitiesPanel owner={owner} canAdd /> : null}
         </Tabs.Panel>
         <Tabs.Panel value="notes">
           {tab === 'notes' ? <NotesPanel owner={owner} canAdd={canEdit} onAdded={refreshHistory} /> : null}

@@ -10,13 +10,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
-import { IconPlus, IconSearch, IconTargetArrow } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconSearch, IconTargetArrow } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Loading, QueryError } from '../../../components/feedback';
 import { ButtonLink } from '../../../components/links';
 import { Page } from '../../../components/page';
-import { canOnRecordType, useMe } from '../../../lib/session';
+import { canOnRecordType, hasTask, useMe } from '../../../lib/session';
 import { useSalesRecordList } from '../api/list-sales-records';
 import { BulkActions } from '../components/bulk-actions';
 import { LeadFilters } from '../components/lead-filters';
@@ -35,11 +35,23 @@ export function LeadsPage() {
       title="Leads"
       description="Sales Records you can see: search by name, email or phone; filter, sort and save views."
       actions={
-        canAdd ? (
-          <ButtonLink to="/leads/new" leftSection={<IconPlus size={16} aria-hidden />}>
-            New lead
-          </ButtonLink>
-        ) : null
+        <>
+          {hasTask(me, 'sales_record.import') ? (
+            <ButtonLink
+              to="/leads/import"
+              search={{}}
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+            >
+              Import leads
+            </ButtonLink>
+          ) : null}
+          {canAdd ? (
+            <ButtonLink to="/leads/new" leftSection={<IconPlus size={16} aria-hidden />}>
+              New lead
+            </ButtonLink>
+          ) : null}
+        </>
       }
     >
       {lookups.status === 'loading' ? (

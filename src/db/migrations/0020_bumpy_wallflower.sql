@@ -1,0 +1,2 @@
+DROP INDEX "sales_records_dob_idx";--> statement-breakpoint
+CREATE INDEX "sales_records_dob_name_idx" ON "sales_records" USING btree ("account_id","date_of_birth",lower("last_name"),lower("first_name")) WHERE date_of_birth is not null;

@@ -1,0 +1,2 @@
+CREATE INDEX "activities_start_idx" ON "activities" USING btree ("account_id","starts_at");--> statement-breakpoint
+CREATE INDEX "activities_due_idx" ON "activities" USING btree ("account_id","due_at");

@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { inAccount } from '../../db/tenant.ts';
+import { notFound } from '../../lib/errors.ts';
+import type { Actor } from '../access/actor.ts';
+import { authorize } from '../access/require.ts';
+import { agents } from '../agents/schema.ts';
+import { loadVisibleIndividual } from '../individuals/individuals.ts';
+import { loadVisibleSalesRecord } from '../sales-records/sales-records.ts';
+import { canViewAgent } from './visibility.ts';
+
+export type RecordRef = {
+  salesRecordId?: string | null | undefined;
+  individualId?: string | null | undefined;
+  agentId?: string | null | undefined;
+};
+
+/**
+ * The record an activity is put on must be one the actor can view: another account's, or one
+ * outside their scope (Record Access, Record Type Access, Accessible Agents), is "not found"
+ * (decision 005) — through the same loaders the record pages use.
+ */
+export async function assertRecordVisible(tx: DbOrTx, actor: Actor, ref: RecordRef): Promise<void> {
+  if (ref.salesRecordId) await loadVisibleSalesRecord(tx, actor, ref.salesRecordId);
+  if (ref.individualId) await loadVisibleIndividual(tx, actor, ref.individualId);
+  if (ref.agentId) {
+    authorize(actor, 'agent.view');
+    const [a] = await tx
+      .select({ id: agents.id })
+      .from(agents)
+      .where(inAccount(actor, agents, eq(agents.id, ref.agentId)));
+    if (!a || !canViewAgent(actor, a.id)) throw notFound('Agent');
+  }
+}

@@ -1,0 +1,20 @@
+import { Select } from '@mantine/core';
+import { useMemo } from 'react';
+import { timeZoneOptions } from '../../../lib/time-zones';
+
+/** The zone times are shown in: the device's by default; anyone can choose another. */
+export function ZonePicker({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
+  const options = useMemo(() => timeZoneOptions(value), [value]);
+  return (
+    <Select
+      label="Times shown in"
+      data={options}
+      value={value}
+      searchable
+      allowDeselect={false}
+      onChange={(z) => z && onChange(z)}
+      w={{ base: '100%', sm: 340 }}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
