@@ -146,7 +146,7 @@ async function main() {
     console.log('');
     console.log(
       `${new Date().toISOString()}; ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30)} GiB, ` +
-        `Node ${process.version}; DATABASE_POOL_SIZE=${process.env.DATABASE_POOL_SIZE || '20 (default)'}; ` +
+        `Node ${process.version}; DATABASE_POOL_SIZE=${process.env.DATABASE_POOL_SIZE || `${2 * os.availableParallelism() + 2} (default: 2 × cores + 2)`}; ` +
         'CPU in % of one core',
     );
     console.table({ 'GET /bare': row(bare), 'GET /api/v1/me': row(me) });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -8,7 +9,17 @@ const EnvSchema = z.object({
   BASE_URL: z.url().optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  /**
+   * Default: 2 × CPU cores + 2 (PostgreSQL's own sizing advice). More connections than the machine
+   * can run at once only add context switches: on 2 cores, 6 served GET /me 16% faster than 20 at
+   * a quarter less PostgreSQL CPU per request (docs/performance.md).
+   */
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(2 * os.availableParallelism() + 2),
   SMTP_URL: z.string().optional(),
   EMAIL_FROM: z.string().default('OpenAMS <no-reply@openams.local>'),
   SESSION_MAX_AGE_HOURS: z.coerce

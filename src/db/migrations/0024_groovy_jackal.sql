@@ -143,4 +143,37 @@ ALTER TABLE "appointment_schedules"
   ALTER COLUMN "created_at" SET DATA TYPE timestamp (3) with time zone,
   ALTER COLUMN "created_at" SET DEFAULT now(),
   ALTER COLUMN "updated_at" SET DATA TYPE timestamp (3) with time zone,
-  ALTER COLUMN "updated_at" SET DEFAULT now();
+  ALTER COLUMN "updated_at" SET DEFAULT now();--> statement-breakpoint
+-- A rewrite drops the columns' statistics: gather them again, or plans go wrong until autovacuum runs.
+ANALYZE "accounts";--> statement-breakpoint
+ANALYZE "security_groups";--> statement-breakpoint
+ANALYZE "user_sales_rep_ids";--> statement-breakpoint
+ANALYZE "users";--> statement-breakpoint
+ANALYZE "password_resets";--> statement-breakpoint
+ANALYZE "sessions";--> statement-breakpoint
+ANALYZE "throttle_counters";--> statement-breakpoint
+ANALYZE "api_keys";--> statement-breakpoint
+ANALYZE "emails";--> statement-breakpoint
+ANALYZE "audit_events";--> statement-breakpoint
+ANALYZE "agents";--> statement-breakpoint
+ANALYZE "teams";--> statement-breakpoint
+ANALYZE "record_statuses";--> statement-breakpoint
+ANALYZE "record_types";--> statement-breakpoint
+ANALYZE "sales_record_notes";--> statement-breakpoint
+ANALYZE "sales_records";--> statement-breakpoint
+ANALYZE "saved_views";--> statement-breakpoint
+ANALYZE "individual_notes";--> statement-breakpoint
+ANALYZE "individuals";--> statement-breakpoint
+ANALYZE "policies";--> statement-breakpoint
+ANALYZE "policy_commissions";--> statement-breakpoint
+ANALYZE "record_files";--> statement-breakpoint
+ANALYZE "custom_field_definitions";--> statement-breakpoint
+ANALYZE "idempotency_keys";--> statement-breakpoint
+ANALYZE "lead_posts";--> statement-breakpoint
+ANALYZE "imports";--> statement-breakpoint
+ANALYZE "activities";--> statement-breakpoint
+ANALYZE "activity_statuses";--> statement-breakpoint
+ANALYZE "activity_types";--> statement-breakpoint
+ANALYZE "calendar_feeds";--> statement-breakpoint
+ANALYZE "appointment_bookings";--> statement-breakpoint
+ANALYZE "appointment_schedules";
