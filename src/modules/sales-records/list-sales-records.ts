@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { asc, desc, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -78,8 +79,29 @@ function parseSearch(q: string | undefined): Search {
   if (!s.trim()) return { shape: null, params: {} };
   if (s.includes('@')) return { shape: 'email', params: { email: `${s}%` } };
   const words = s.trim().split(/\s+/);
-  if (words.length >= 2) return { shape: 'name2', params: { a: `${words[0]}%`, b: `${words.at(-1)}%` } };
-  return { shape: 'name1', params: { a: `${words[0]}%` } };
+  if (words.length >= 2)
+    return { shape: 'name2', params: { ...prefix('a', words[0]!), ...prefix('b', words.at(-1)!) } };
+  return { shape: 'name1', params: prefix('a', words[0]!) };
+}
+
+/**
+ * A name prefix as the index range it means: `s` starts with `p` ⇔ `p ≤ s < next(p)` in byte
+ * order (text_pattern_ops), where next(p) is `p` with its last character raised by one. Unlike a
+ * LIKE parameter, the range lets a prepared, generic plan use the index.
+ */
+export function prefixRange(p: string): { from: string; to: string } {
+  const chars = [...p];
+  for (let i = chars.length - 1; i >= 0; i--) {
+    let code = chars[i]!.codePointAt(0)! + 1;
+    if (code >= 0xd800 && code <= 0xdfff) code = 0xe000;
+    if (code <= 0x10ffff) return { from: p, to: [...chars.slice(0, i), String.fromCodePoint(code)].join('') };
+  }
+  return { from: p, to: '\u{10FFFF}'.repeat(chars.length + 1) }; // only U+10FFFF (a noncharacter)
+}
+
+function prefix(name: string, word: string): Record<string, string> {
+  const r = prefixRange(word);
+  return { [`${name}From`]: r.from, [`${name}To`]: r.to };
 }
 
 const FILTERS = [
@@ -95,6 +117,9 @@ const t = salesRecords;
 const lowerLast = sql`lower(${t.lastName})`;
 const lowerFirst = sql`lower(${t.firstName})`;
 const ph = (name: string) => sql`${sql.placeholder(name)}`;
+/** `column` starts with the placeholder prefix `name` (its From/To range, see prefixRange). */
+const starts = (column: SQL, name: string) =>
+  sql`${column} ~>=~ ${ph(`${name}From`)}::text and ${column} ~<~ ${ph(`${name}To`)}::text`;
 
 /**
  * The query of one shape, with placeholders. A name search runs as a union of index-only scans on
@@ -139,10 +164,10 @@ function buildListQuery(db: Db, shape: ListShape) {
   if (shape.search === 'name1' || shape.search === 'name2') {
     const branches =
       shape.search === 'name1'
-        ? [sql`${lowerLast} like ${ph('a')}`, sql`${lowerFirst} like ${ph('a')}`]
+        ? [starts(lowerLast, 'a'), starts(lowerFirst, 'a')]
         : [
-            sql`${lowerFirst} like ${ph('a')} and ${lowerLast} like ${ph('b')}`,
-            sql`${lowerLast} like ${ph('a')} and ${lowerFirst} like ${ph('b')}`,
+            sql`${starts(lowerFirst, 'a')} and ${starts(lowerLast, 'b')}`,
+            sql`${starts(lowerLast, 'a')} and ${starts(lowerFirst, 'b')}`,
           ];
     const keys = byName
       ? sql`${t.id} as id, ${lowerLast} as l, ${lowerFirst} as f`
@@ -154,12 +179,18 @@ function buildListQuery(db: Db, shape: ListShape) {
     );
     const pageOrder = byName ? sql`l, f, id` : sql`c desc, id desc`;
     const page = sql`(${union} order by ${pageOrder} limit ${ph('limit')})`;
-    return db
-      .select(listColumns)
-      .from(t)
-      .innerJoin(sql`${page} as page`, sql`${t.accountId} = ${ph('account')}::uuid and ${t.id} = page.id`)
-      .orderBy(...order)
-      .prepare('');
+    return (
+      db
+        .select(listColumns)
+        .from(t)
+        .innerJoin(sql`${page} as page`, sql`${t.accountId} = ${ph('account')}::uuid and ${t.id} = page.id`)
+        .orderBy(...order)
+        // Named: each connection prepares it once and PostgreSQL may keep a generic plan (the
+        // prefix is an index range, so a generic plan still uses the covering name indexes).
+        .prepare(
+          `openams_list_${createHash('sha1').update(JSON.stringify(shape)).digest('hex').slice(0, 16)}`,
+        )
+    );
   }
   if (shape.search === 'phone')
     common.push(sql`(${t.phone} = ${ph('phone')} or ${t.cellPhone} = ${ph('phone')})`);
