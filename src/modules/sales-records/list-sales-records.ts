@@ -4,11 +4,11 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { toE164 } from '../../lib/phone.ts';
+import { parsePersonQuery } from '../records/person-search.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/require.ts';
 import { salesRecords, TEMPERATURES, type Temperature } from './schema.ts';
-import { type ScopeInput, type ScopeShape, scopeCondition, scopeInput } from './scope.ts';
+import { type ScopeShape, scopeCondition, scopeInput } from './scope.ts';
 import { DEFAULT_TEMPERATURE_PERIODS, type TemperaturePeriods, temperatureWindows } from './temperature.ts';
 
 export const ListSalesRecordsQuery = z.strictObject({
@@ -70,18 +70,15 @@ type ListShape = {
 
 type Search = { shape: SearchShape; params: Record<string, string> };
 
-/** A search as typed: a phone in any format (normalised), an email prefix, or name prefixes. */
+/** The list's form of a people search: its shape, and its values as parameters. */
 function parseSearch(q: string | undefined): Search {
-  if (!q) return { shape: null, params: {} };
-  const phone = toE164(q);
-  if (phone) return { shape: 'phone', params: { phone } };
-  const s = q.toLowerCase().replace(/[%_\\]/g, '');
-  if (!s.trim()) return { shape: null, params: {} };
-  if (s.includes('@')) return { shape: 'email', params: { email: `${s}%` } };
-  const words = s.trim().split(/\s+/);
-  if (words.length >= 2)
-    return { shape: 'name2', params: { ...prefix('a', words[0]!), ...prefix('b', words.at(-1)!) } };
-  return { shape: 'name1', params: prefix('a', words[0]!) };
+  const p = parsePersonQuery(q);
+  if (!p) return { shape: null, params: {} };
+  if (p.kind === 'phone') return { shape: 'phone', params: { phone: p.phone } };
+  if (p.kind === 'email') return { shape: 'email', params: { email: `${p.prefix}%` } };
+  if (p.words.length === 2)
+    return { shape: 'name2', params: { ...prefix('a', p.words[0]), ...prefix('b', p.words[1]) } };
+  return { shape: 'name1', params: prefix('a', p.words[0]) };
 }
 
 /**
@@ -131,7 +128,7 @@ function buildListQuery(db: Db, shape: ListShape) {
   const byName = shape.sort === 'lastName';
   const common: SQL[] = [sql`${t.accountId} = ${ph('account')}::uuid`, sql`${t.deletedAt} is null`];
   if (shape.scope) {
-    common.push(scopeCondition({ shape: shape.scope } as ScopeInput, (name) => ph(name)));
+    common.push(scopeCondition(shape.scope, ph));
   }
   const f = new Set(shape.filters);
   if (f.has('recordTypeId')) common.push(sql`${t.recordTypeId} = ${ph('recordTypeId')}::uuid`);
@@ -229,12 +226,7 @@ export async function listSalesRecords(
     limit: query.limit + 1,
     ...search.params,
   };
-  if (scope) {
-    params.scopeTypes = scope.viewableTypeIds;
-    params.scopeUser = scope.userId;
-    params.scopeLinked = scope.linkedAgentIds;
-    params.scopeAccessible = scope.accessibleAgentIds;
-  }
+  if (scope) Object.assign(params, scope.params);
   const filters = FILTERS.filter((k) => query[k] !== undefined);
   for (const k of filters) params[k] = query[k];
   const windows = temperatureWindows(now, periods);

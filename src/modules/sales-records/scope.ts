@@ -9,17 +9,18 @@ import { salesRecords } from './schema.ts';
  */
 export type ScopeShape = { assignedOnly: boolean; restricted: boolean; includeUnassigned: boolean };
 
-/** A value in a condition: a literal parameter now, or a named placeholder of a cached query. */
-export type Bind = (name: string, value: unknown) => SQL;
-export const literal: Bind = (_name, value) => sql`${sql.param(value)}`;
-
-export type ScopeInput = {
-  shape: ScopeShape;
-  viewableTypeIds: string[];
-  userId: string;
-  linkedAgentIds: string[];
-  accessibleAgentIds: string[];
+/** The values a scope condition binds, by placeholder name. */
+export type ScopeParams = {
+  scopeTypes: string[];
+  scopeUser: string;
+  scopeLinked: string[];
+  scopeAccessible: string[];
 };
+
+/** A value in a condition, by name: a literal parameter now, or a placeholder of a cached query. */
+export type Bind = (name: keyof ScopeParams) => SQL;
+
+export type ScopeInput = { shape: ScopeShape; params: ScopeParams };
 
 /** The scope of a signed-in user; null for API keys and the operator (the whole account). */
 export function scopeInput(actor: Actor): ScopeInput | null {
@@ -31,12 +32,14 @@ export function scopeInput(actor: Actor): ScopeInput | null {
       restricted: isRestrictedToAccessibleAgents(p),
       includeUnassigned: p.group.recordAccess.includeUnassigned,
     },
-    viewableTypeIds: Object.entries(p.sales.recordTypeAccess)
-      .filter(([, bits]) => bits.view === true)
-      .map(([id]) => id),
-    userId: p.userId,
-    linkedAgentIds: [...p.linkedAgentIds],
-    accessibleAgentIds: [...p.accessibleAgentIds],
+    params: {
+      scopeTypes: Object.entries(p.sales.recordTypeAccess)
+        .filter(([, bits]) => bits.view === true)
+        .map(([id]) => id),
+      scopeUser: p.userId,
+      scopeLinked: [...p.linkedAgentIds],
+      scopeAccessible: [...p.accessibleAgentIds],
+    },
   };
 }
 
@@ -46,19 +49,17 @@ export function scopeInput(actor: Actor): ScopeInput | null {
  * Accessible Agents restriction. Tested against `can()` record by record. Built from the shape
  * only; every id goes through `bind`.
  */
-export function scopeCondition(s: ScopeInput, bind: Bind): SQL {
+export function scopeCondition(shape: ScopeShape, bind: Bind): SQL {
   const t = salesRecords;
-  const uuids = (name: string, ids: string[]) => sql`${bind(name, ids)}::uuid[]`;
-  const mine = sql`(${t.assignedUserId} = ${bind('scopeUser', s.userId)}::uuid or ${t.assignedAgentId} = any(${uuids('scopeLinked', s.linkedAgentIds)}))`;
-  const parts: SQL[] = [sql`${t.recordTypeId} = any(${uuids('scopeTypes', s.viewableTypeIds)})`];
-  if (s.shape.assignedOnly) parts.push(mine);
-  if (s.shape.restricted) {
-    const unassigned = s.shape.includeUnassigned
+  const uuids = (name: 'scopeTypes' | 'scopeLinked' | 'scopeAccessible') => sql`${bind(name)}::uuid[]`;
+  const mine = sql`(${t.assignedUserId} = ${bind('scopeUser')}::uuid or ${t.assignedAgentId} = any(${uuids('scopeLinked')}))`;
+  const parts: SQL[] = [sql`${t.recordTypeId} = any(${uuids('scopeTypes')})`];
+  if (shape.assignedOnly) parts.push(mine);
+  if (shape.restricted) {
+    const unassigned = shape.includeUnassigned
       ? sql` or (${t.assignedAgentId} is null and ${t.assignedUserId} is null)`
       : sql``;
-    parts.push(
-      sql`(${mine} or ${t.assignedAgentId} = any(${uuids('scopeAccessible', s.accessibleAgentIds)})${unassigned})`,
-    );
+    parts.push(sql`(${mine} or ${t.assignedAgentId} = any(${uuids('scopeAccessible')})${unassigned})`);
   }
   return sql.join(parts, sql` and `);
 }
@@ -66,5 +67,5 @@ export function scopeCondition(s: ScopeInput, bind: Bind): SQL {
 /** `scopeCondition` with literal values, for one-off queries (dashboard, a client's records…). */
 export function salesRecordScope(actor: Actor): SQL | undefined {
   const s = scopeInput(actor);
-  return s ? scopeCondition(s, literal) : undefined;
+  return s ? scopeCondition(s.shape, (name) => sql`${sql.param(s.params[name])}`) : undefined;
 }

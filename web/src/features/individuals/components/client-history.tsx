@@ -1,4 +1,3 @@
-import { EmptyState, Table, Text, Timeline } from '@mantine/core';
 import {
   IconArrowsExchange,
   IconCoin,
@@ -11,23 +10,17 @@ import {
   IconTransform,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { Loading, QueryError } from '../../../components/feedback';
+import { type ChangeRow, ChangesTable, HistoryTimeline } from '../../../components/records/history-timeline';
 import { AnchorLink } from '../../../components/links';
 import { POLICY_STATUS_LABELS } from '../../../components/records/policy-dialog';
 import { RENEWAL_CYCLE_LABELS } from '../../../components/records/renewal-options';
-import {
-  formatCalendarDate,
-  formatMoney,
-  formatPhone,
-  fullName,
-  useDateTimeFormat,
-} from '../../../lib/format';
+import { formatCalendarDate, formatMoney, formatPhone } from '../../../lib/format';
 import { describeCustomValue, FIELD_LABELS, GENDER_OPTIONS } from '../../../lib/record-fields';
 import { type ClientHistoryEvent, useClientHistory } from '../api/get-client-history';
 import type { ClientLookups } from './use-client-lookups';
 
 type Change = { from: unknown; to: unknown };
-type Row = { label: string; from?: string; to: string };
+type Row = ChangeRow;
 
 const LABELS: Record<string, string> = {
   ...FIELD_LABELS,
@@ -83,32 +76,6 @@ function changeRows(changes: Record<string, Change>, lookups: ClientLookups): Ro
     });
   }
   return rows;
-}
-
-function ChangesTable({ rows, caption }: { rows: Row[]; caption: string }) {
-  if (rows.length === 0) return null;
-  const withFrom = rows.some((r) => r.from !== undefined);
-  return (
-    <Table withTableBorder={false} verticalSpacing={4} fz="sm" mt={6} maw={720} className="history-changes">
-      <Table.Caption className="visually-hidden">{caption}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Field</Table.Th>
-          {withFrom ? <Table.Th scope="col">From</Table.Th> : null}
-          <Table.Th scope="col">{withFrom ? 'To' : 'Value'}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((r) => (
-          <Table.Tr key={r.label}>
-            <Table.Td fw={500}>{r.label}</Table.Td>
-            {withFrom ? <Table.Td c="dimmed">{r.from}</Table.Td> : null}
-            <Table.Td>{r.to}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
 }
 
 const leadLink = (id: unknown) =>
@@ -223,35 +190,5 @@ function eventView(
 
 /** The client's audit trail, newest first: who did what and when, with each field from → to. */
 export function ClientHistory({ individualId, lookups }: { individualId: string; lookups: ClientLookups }) {
-  const history = useClientHistory(individualId);
-  const formatTime = useDateTimeFormat();
-  if (history.isPending) return <Loading label="Loading the history…" />;
-  if (history.isError) return <QueryError error={history.error} onRetry={() => void history.refetch()} />;
-  if (history.data.length === 0)
-    return <EmptyState icon={<IconHistory size={26} />} variant="light" title="No history yet" py="lg" />;
-  const events = [...history.data].reverse();
-  return (
-    <Timeline bulletSize={24} lineWidth={2} active={events.length} aria-label="History, newest first">
-      {events.map((e) => {
-        const view = eventView(e, lookups);
-        return (
-          <Timeline.Item
-            key={e.id}
-            bullet={view.icon}
-            data-testid="history-event"
-            title={
-              <Text size="sm">
-                <strong>{e.actor ? fullName(e.actor) : 'OpenAMS'}</strong> {view.title}
-              </Text>
-            }
-          >
-            <Text size="xs" c="dimmed" component="time" dateTime={e.occurredAt}>
-              {formatTime(e.occurredAt)}
-            </Text>
-            {view.body}
-          </Timeline.Item>
-        );
-      })}
-    </Timeline>
-  );
+  return <HistoryTimeline history={useClientHistory(individualId)} view={(e) => eventView(e, lookups)} />;
 }
