@@ -1,9 +1,9 @@
 /**
  * Benchmark target for bench/me.ts, run as its own process so the load generator does not share
  * its event loop. Recreates the bench PostgreSQL database (BENCH_DATABASE_URL), opens OpenAMS on
- * it, creates an account and signs its admin in, then serves two apps on 127.0.0.1 ephemeral
+ * it, creates accounts and signs their admins in, then serves two apps on 127.0.0.1 ephemeral
  * ports: the real app and a bare Fastify app (`GET /bare`) as the baseline. Prints
- * `{ appPort, barePort, cookie }` as one JSON line on stdout and runs until SIGTERM/SIGINT.
+ * `{ appPort, barePort, cookies }` (one session cookie per load connection) as one JSON line on stdout and runs until SIGTERM/SIGINT.
  */
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -29,14 +29,21 @@ async function main() {
   });
   const runtime = await openRuntime(config, { role: 'server', workers: false });
 
-  const suffix = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  // One account, admin and session per load connection (SESSIONS, default 50), so concurrent
+  // requests look up distinct sessions of distinct accounts, as real traffic does.
+  const sessions = Number(process.env.SESSIONS ?? 50);
   const password = 'bench-password-1234';
-  await createAccount(runtime.db, {
-    name: `Bench ${suffix}`,
-    package: 'scale',
-    admin: { email: `bench-${suffix}@bench.example.com`, username: `bench-${suffix}`, password },
-  });
-  const { token } = await login(runtime, { login: `bench-${suffix}`, password, ctx: {} });
+  const cookies: string[] = [];
+  for (let i = 0; i < sessions; i++) {
+    const suffix = `${Date.now().toString(36)}${process.pid.toString(36)}${i}`;
+    await createAccount(runtime.db, {
+      name: `Bench ${suffix}`,
+      package: 'scale',
+      admin: { email: `bench-${suffix}@bench.example.com`, username: `bench-${suffix}`, password },
+    });
+    const { token } = await login(runtime, { login: `bench-${suffix}`, password, ctx: {} });
+    cookies.push(`${SESSION_COOKIE}=${token}`);
+  }
 
   const app = await buildApp(runtime, { logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -57,9 +64,7 @@ async function main() {
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
 
-  process.stdout.write(
-    `${JSON.stringify({ appPort: portOf(app), barePort: portOf(bare), cookie: `${SESSION_COOKIE}=${token}` })}\n`,
-  );
+  process.stdout.write(`${JSON.stringify({ appPort: portOf(app), barePort: portOf(bare), cookies })}\n`);
 }
 
 main().catch((e: unknown) => {

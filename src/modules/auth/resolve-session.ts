@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
+import { type BatchLoad, createBatcher } from '../../lib/batcher.ts';
 import { accountIdOfToken, sha256 } from '../../lib/tokens.ts';
 import { accounts, type Package } from '../accounts/schema.ts';
 import type { RequestContext, UserActor } from '../access/actor.ts';
@@ -29,6 +30,8 @@ function buildSessionQuery(db: Db) {
   return db
     .select({
       sessionId: sessions.id,
+      accountId: sessions.accountId,
+      tokenHash: sessions.tokenHash,
       userId: sessions.userId,
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
@@ -58,11 +61,10 @@ function buildSessionQuery(db: Db) {
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .where(
       and(
-        eq(sessions.accountId, sql.placeholder('accountId')),
-        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        // The batch's (account, token hash) pairs: each pair is one unique-index lookup.
+        sql`(${sessions.accountId}, ${sessions.tokenHash}) in (select * from unnest(${sql.placeholder('accountIds')}::uuid[], ${sql.placeholder('tokenHashes')}::text[]))`,
         isNull(sessions.endedAt),
         gt(sessions.expiresAt, sql`now()`),
-        gt(sessions.lastSeenAt, sql`${sql.placeholder('idleCutoff')}::timestamptz`),
         eq(users.active, true),
         isNull(users.deletedAt),
       ),
@@ -70,8 +72,42 @@ function buildSessionQuery(db: Db) {
     .prepare('openams_resolve_session');
 }
 
-/** One prepared statement per database: PostgreSQL plans the session join once per connection. */
-const prepared = new WeakMap<Db, ReturnType<typeof buildSessionQuery>>();
+type SessionRow = Awaited<ReturnType<ReturnType<typeof buildSessionQuery>['execute']>>[number];
+type SessionKey = { accountId: string; tokenHash: string };
+
+/**
+ * One prepared statement per database (PostgreSQL plans the session join once per connection),
+ * run through a micro-batcher: the sessions of requests that arrive together are read by one
+ * execution of it (src/lib/batcher.ts — nothing is cached).
+ */
+const lookups = new WeakMap<Db, BatchLoad<SessionKey, SessionRow | null>>();
+
+function sessionLookup(deps: Deps): BatchLoad<SessionKey, SessionRow | null> {
+  const { db } = deps;
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    const query = buildSessionQuery(db);
+    lookup = createBatcher(async (keys: SessionKey[]) => {
+      const rows = await query.execute({
+        accountIds: keys.map((k) => k.accountId),
+        tokenHashes: keys.map((k) => k.tokenHash),
+      });
+      const byKey = new Map(rows.map((r) => [`${r.accountId}|${r.tokenHash}`, r]));
+      const handedOut = new Set<SessionRow>();
+      return keys.map((k) => {
+        const row = byKey.get(`${k.accountId}|${k.tokenHash}`);
+        if (!row) return null;
+        // One session asked for twice in a batch (a page's parallel requests): each request gets
+        // its own copy, as it would from its own query.
+        if (handedOut.has(row)) return structuredClone(row);
+        handedOut.add(row);
+        return row;
+      });
+    });
+    lookups.set(db, lookup);
+  }
+  return lookup;
+}
 
 /**
  * Turn a session cookie into an actor, in one prepared, indexed query. A session ends at once when
@@ -86,14 +122,9 @@ export async function resolveSession(
   const accountId = accountIdOfToken(token);
   if (!accountId) return null;
   const { db, config } = deps;
-  let query = prepared.get(db);
-  if (!query) prepared.set(db, (query = buildSessionQuery(db)));
-  const [row] = await query.execute({
-    accountId,
-    tokenHash: sha256(token),
-    idleCutoff: new Date(Date.now() - config.sessionIdleMs).toISOString(),
-  });
-  if (!row) return null;
+  const row = await sessionLookup(deps)({ accountId, tokenHash: sha256(token) });
+  // Idle timeout, checked here rather than in the shared query so each caller applies its own.
+  if (!row || Date.now() - row.lastSeenAt.getTime() >= config.sessionIdleMs) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db
       .update(sessions)

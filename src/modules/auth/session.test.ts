@@ -176,6 +176,28 @@ describe('sessions', () => {
     expect((await b.get('/api/v1/me')).statusCode).toBe(401);
   });
 
+  it('concurrent requests of several accounts, one session ended, each get their own answer', async () => {
+    const [a, b, c] = await Promise.all([t.newAccount(), t.newAccount(), t.newAccount()]);
+    const a2 = await t.login(a.username, PASSWORD);
+    expect((await c.admin.delete('/api/v1/session')).statusCode).toBe(204);
+    // Sent together, these are read by one batched session query (src/lib/batcher.ts).
+    const answers = await Promise.all(
+      [a.admin, b.admin, c.admin, a2, a.admin, b.admin].map((u) => u.get('/api/v1/me')),
+    );
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 401, 200, 200, 200]);
+    expect(answers.map((r) => (r.statusCode === 200 ? r.json().username : null))).toEqual([
+      a.username,
+      b.username,
+      null,
+      a.username,
+      a.username,
+      b.username,
+    ]);
+    // Rows are matched to requests by session, not by user: a's two sessions keep their tokens.
+    expect(answers[0]!.json().csrfToken).toBe(answers[4]!.json().csrfToken);
+    expect(answers[3]!.json().csrfToken).not.toBe(answers[0]!.json().csrfToken);
+  });
+
   it('a garbage or foreign-looking cookie is simply 401', async () => {
     for (const cookie of [
       'openams_session=abc',
