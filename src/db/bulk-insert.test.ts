@@ -5,7 +5,14 @@ import { engine } from '../../test/support/database.ts';
 import { newId } from '../lib/ids.ts';
 import { recordStatuses } from '../modules/record-types/schema.ts';
 import { salesRecords } from '../modules/sales-records/schema.ts';
-import { bulkInsert, copyText, insertSelect, pgClientOf, PreparedStatement } from './bulk-insert.ts';
+import {
+  bulkInsert,
+  copyText,
+  insertSelect,
+  pgClientOf,
+  pgTextArray,
+  PreparedStatement,
+} from './bulk-insert.ts';
 
 let t: TestApp;
 let a: TestAccount;
@@ -155,6 +162,21 @@ describe('insertSelect and PreparedStatement', () => {
     });
     const [r] = await t.deps.db.select().from(salesRecords).where(eq(salesRecords.id, id));
     expect(r).toMatchObject({ dateOfBirth: '1961-07-08', customFields: { a: [1, 'two'] } });
+  });
+});
+
+describe('pgTextArray', () => {
+  const elements = new PreparedStatement<{ list: string }, { v: string; n: string }>(
+    'test_text_array_elements',
+    () =>
+      sql`select v, ordinality::text as n from unnest(${sql.placeholder('list')}::text[]) with ordinality as u(v, ordinality)`,
+  );
+
+  it(`carries awkward text into a text[] parameter unchanged (${engine()})`, async () => {
+    const values = [...AWKWARD, '{a,b}', '"', '\\"', ' spaced '];
+    const rows = await elements.run(t.deps.db, { list: pgTextArray(values) });
+    expect(rows.map((r) => r.v)).toEqual(values);
+    expect(await elements.run(t.deps.db, { list: pgTextArray([]) })).toEqual([]);
   });
 });
 

@@ -67,6 +67,22 @@ export async function bulkInsert<T extends PgTable>(
   else await unnestRows(tx, table, cols, rows);
 }
 
+/**
+ * A text[] parameter as PostgreSQL's array literal, built here in one pass: every element quoted,
+ * `"` and `\` escaped. `pg` builds the same literal from a JS array, but per element through its
+ * generic value mapping (a third of a 5,000-lead match query's client time); PGlite passes a string
+ * through unchanged.
+ */
+export function pgTextArray(values: readonly string[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (i > 0) out += ',';
+    out += v.includes('"') || v.includes('\\') ? `"${v.replace(/[\\"]/g, '\\$&')}"` : `"${v}"`;
+  }
+  return `${out}}`;
+}
+
 /** COPY's text format: tab-separated, `\N` for null, backslash escapes for \, tab, LF and CR. */
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };

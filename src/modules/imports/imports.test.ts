@@ -14,7 +14,7 @@ import { imports } from './schema.ts';
 let t: TestApp;
 let a: TestAccount;
 beforeAll(async () => {
-  t = await createTestApp({ workers: true, importMaxBytes: 200 * 1024 });
+  t = await createTestApp({ workers: true, importMaxBytes: 1024 * 1024 });
   a = await t.newAccount();
 });
 afterAll(() => t.close());
@@ -174,7 +174,7 @@ describe('CSV import', () => {
     const cases: [string, Buffer | string, RegExp][] = [
       ['photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a]), /binary/],
       ['book.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /Excel/],
-      ['huge.csv', `${HEAD}\n${'Ann,Arbor,,,,,\n'.repeat(20_000)}`, /larger than/],
+      ['huge.csv', `${HEAD}\n${'Ann,Arbor,,,,,\n'.repeat(80_000)}`, /larger than/],
       ['empty.csv', '', /empty/],
       ['only-head.csv', HEAD, /no rows/],
       ['leads.pdf', 'First Name,Last Name\nA,B\n', /\.csv/],
@@ -325,6 +325,49 @@ describe('CSV import', () => {
         ])
           await t.deps.db.execute(sql.raw(s));
       }
+    },
+  );
+
+  it(
+    'finds duplicates of rows in the previous batch, even while that batch is still being written',
+    { timeout: 90_000 },
+    async () => {
+      // Three batches. Batch 2 opens with copies of batch 1's last rows (by email); batch 3 with
+      // copies of batch 2's last rows (by phone) and of rows inside batch 2 (by name + birth
+      // date). On PostgreSQL batches 2 and 3 are in the database together (decision 015).
+      const total = BATCH_ROWS * 2 + 10;
+      const person = (i: number) => ({
+        first: `L${i}`,
+        email: `l${i}@x.io`,
+        phone: `212${2_000_000 + i}`,
+      });
+      const rows = Array.from({ length: total }, (_, i) => {
+        const p = person(i);
+        const k = i % BATCH_ROWS;
+        if (i >= BATCH_ROWS && i < 2 * BATCH_ROWS && k < 5) p.email = person(BATCH_ROWS - 1 - k).email;
+        if (i >= 2 * BATCH_ROWS && k < 5) p.phone = person(2 * BATCH_ROWS - 1 - k).phone;
+        if (i >= 2 * BATCH_ROWS && k >= 5 && k < 10) p.first = person(BATCH_ROWS + 100 + k).first;
+        return `${p.first},N,${p.email},${p.phone},1950-01-01`;
+      });
+      const csv = ['First Name,Last Name,Email,Phone,Date of Birth', ...rows].join('\n');
+      const done = await runImport(a.admin, 'lanes.csv', csv);
+      expect(done).toMatchObject({
+        status: 'completed',
+        processedRows: total,
+        created: total - 15,
+        skipped: 15,
+        failed: 0,
+      });
+      const [n] = await t.deps.db
+        .select({
+          records: count(),
+          emails: sql<number>`count(distinct ${salesRecords.email})::int`,
+          phones: sql<number>`count(distinct ${salesRecords.phone})::int`,
+          names: sql<number>`count(distinct ${salesRecords.firstName})::int`,
+        })
+        .from(salesRecords)
+        .where(and(eq(salesRecords.accountId, a.accountId), eq(salesRecords.importId, done.id)));
+      expect(n).toEqual({ records: total - 15, emails: total - 15, phones: total - 15, names: total - 15 });
     },
   );
 

@@ -3,8 +3,8 @@ import { matchKeys } from '../intake/match-leads.ts';
 
 export type PlannedRow = { values: LeadValues; notes: string[] };
 export type BatchPlan = {
-  /** New records, in file order, with the ids they will have. */
-  creates: { id: string; values: LeadValues; notes: string[] }[];
+  /** New records, in file order, with the ids they will have and the match keys of their row. */
+  creates: { id: string; values: LeadValues; notes: string[]; keys: string[] }[];
   /** Existing records to fill in (duplicates with "update"): id → values for their blank fields. */
   updates: Map<string, LeadValues>;
   counts: { created: number; updated: number; skipped: number };
@@ -57,7 +57,7 @@ export function planBatch(
       if (target) break;
     }
     if (!target) {
-      const c = { id: newId(), values: r.values, notes: r.notes };
+      const c = { id: newId(), values: r.values, notes: r.notes, keys };
       creates.push(c);
       byId.set(c.id, c);
       counts.created++;

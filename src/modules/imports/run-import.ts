@@ -116,14 +116,20 @@ async function fillBlanks(tx: DbOrTx, scope: AccountScope, updates: Map<string, 
  * query), decide create / update / skip (planBatch), then write the new records, their notes, the
  * filled-in blanks and the error lines, each with one statement.
  */
-async function commitBatch(tx: DbOrTx, scope: AccountScope, imp: Imp, batch: ValidatedBatch) {
+async function commitBatch(tx: DbOrTx, scope: AccountScope, imp: Imp, batch: ValidatedBatch, lane: Lane) {
   const existing = await findMatches(
     tx,
     scope,
     'sales_record',
     batch.valid.map((r) => r.values),
   );
+  // The previous batch may still be uncommitted on the other lane: its new records are invisible
+  // to the query above, so their keys come from its plan instead.
+  if (lane.previous) {
+    for (const [k, id] of await lane.previous.createdKeys) if (!existing.has(k)) existing.set(k, id);
+  }
   const plan = planBatch(batch.valid, existing, imp.options.duplicates, newId);
+  lane.planned(createdKeys(plan.creates));
   const o = imp.options;
   // Plain rows of one shape, built by a loop over the mapped fields (a spread per row costs more).
   const records = plan.creates.map((c) => {
@@ -151,10 +157,30 @@ async function commitBatch(tx: DbOrTx, scope: AccountScope, imp: Imp, batch: Val
   );
   await bulkInsert(tx, salesRecords, records, [...RECORD_COLUMNS, ...imp.fields]);
   await bulkInsert(tx, salesRecordNotes, notes, NOTE_COLUMNS);
-  await fillBlanks(tx, scope, plan.updates);
   await bulkInsert(tx, importErrors, batch.errors, ERROR_COLUMNS);
+  // Commits go in file order: the caller's progress update and commit follow the previous
+  // batch's, so a crash never leaves a later batch committed without an earlier one. (A failed
+  // previous batch fails this one too: its transaction rolls back.)
+  if (lane.previous) await lane.previous.committed;
+  await fillBlanks(tx, scope, plan.updates);
   return { ...plan.counts, failed: batch.failed };
 }
+
+/**
+ * The match keys of a batch's new records (key → id), as a later batch's matching would find them
+ * in the database. Only used with "skip", where a new record's values are its row's (with
+ * "update" a later row of the batch may fill in more, and batches go one at a time).
+ */
+function createdKeys(creates: { id: string; keys: string[] }[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const c of creates) for (const k of c.keys) if (!keys.has(k)) keys.set(k, c.id);
+  return keys;
+}
+
+/** A batch in the database: its plan's new-record keys, then its commit. */
+type Flight = { createdKeys: Promise<Map<string, string>>; committed: Promise<void> };
+/** What a batch being committed knows of the batch before it, if that one may still be in flight. */
+type Lane = { previous: Flight | null; planned: (keys: Map<string, string>) => void };
 
 /**
  * Cached plans of foreign-key checks (sales_record_notes → sales_records) are made once per
@@ -183,8 +209,8 @@ function rootMessage(err: unknown): string {
  * The import job: stream the stored file, skip rows already done (resume), and handle batches of
  * BATCH_ROWS rows, each committed with its progress counters in one transaction, in file order —
  * so a crash loses no committed batch and a resume neither repeats nor skips rows. Parsing and
- * validating the next batch runs while the previous one is being written (at most one batch in
- * the database at a time, so each batch's duplicate matching sees every earlier batch).
+ * validating the next batch runs while earlier ones are being written; each batch's duplicate
+ * matching sees every earlier batch (from the database, or from the plan of one still in flight).
  */
 export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Payload>> {
   return {
@@ -215,9 +241,9 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
       let created = 0;
       let analysed = false;
 
-      const commit = async (batch: ValidatedBatch) => {
+      const commit = async (batch: ValidatedBatch, lane: Lane) => {
         await deps.db.transaction(async (tx) => {
-          const c = await commitBatch(tx, scope, job, batch);
+          const c = await commitBatch(tx, scope, job, batch, lane);
           created += c.created;
           await tx
             .update(imports)
@@ -235,15 +261,35 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
           await analyzeIfStale(deps.db, created);
         }
       };
-      // The batch being written, if any; its failure surfaces at the next await. The next batch is
-      // read and validated meanwhile, a file chunk at a time, so the commit's own steps are never
-      // kept waiting long for the event loop.
-      let inFlight: Promise<void> = Promise.resolve();
+      // Batches in the database, oldest first, not yet known to be committed. On PostgreSQL with
+      // "skip", two run at once on two connections (decision 015): batch N matches and COPYs while
+      // batch N-1 is still being written, taking N-1's new records from N-1's plan, and commits
+      // after it. Otherwise one at a time — PGlite has one connection, and "update" fills in
+      // blanks whose outcome only the database knows. Meanwhile the next batch is read and
+      // validated, a file chunk at a time, so the commits' own steps never wait long for the event
+      // loop. A failure surfaces at the next await.
+      const lanes = deps.database.kind === 'postgres' && job.options.duplicates === 'skip' ? 2 : 1;
+      const flights: Flight[] = [];
       const submit = async (batch: ValidatedBatch) => {
-        await inFlight;
-        inFlight = commit(batch);
-        inFlight.catch(() => undefined);
+        // The second lane opens once the first batch is in and analysed: before that, the
+        // statistics describe an empty table and the other lane's probes would be planned as
+        // scans of it (seconds per batch instead of milliseconds).
+        while (flights.length >= (analysed ? lanes : 1)) await flights.shift()!.committed;
+        const previous = flights.at(-1) ?? null;
+        let planned!: (keys: Map<string, string>) => void;
+        const createdKeys = new Promise<Map<string, string>>((resolve) => (planned = resolve));
+        const committed = commit(batch, { previous, planned });
+        // Keys are only wanted from a batch that got as far as its plan; a failure before that
+        // rejects `committed`, which the next batch also awaits.
+        const flight: Flight = {
+          createdKeys: Promise.race([createdKeys, committed.then(() => createdKeys)]),
+          committed,
+        };
+        committed.catch(() => undefined);
+        flight.createdKeys.catch(() => undefined);
+        flights.push(flight);
       };
+      const settle = () => Promise.allSettled(flights.map((f) => f.committed));
 
       try {
         let header = true;
@@ -287,7 +333,7 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
           }
         }
         if (batch.rows) await submit(batch);
-        await inFlight;
+        for (const f of flights) await f.committed;
         const [done] = await deps.db
           .update(imports)
           .set({ status: 'completed', finishedAt: new Date() })
@@ -312,7 +358,7 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
           },
         });
       } catch (err) {
-        await inFlight.catch(() => undefined); // never leave a batch running behind the status change
+        await settle(); // never leave a batch running behind the status change
         // Retries resume from the last committed batch; after the last one it waits for a person.
         await deps.db
           .update(imports)

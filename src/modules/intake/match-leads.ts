@@ -1,5 +1,5 @@
 import { isNull, type SQL, sql } from 'drizzle-orm';
-import { PreparedStatement } from '../../db/bulk-insert.ts';
+import { pgTextArray, PreparedStatement } from '../../db/bulk-insert.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import type { AccountScope } from '../access/actor.ts';
@@ -29,16 +29,17 @@ export function matchKeys(v: LeadValues): MatchKey[] {
   return keys;
 }
 
+/** The account, then each list as a text[] literal (pgTextArray). */
 type MatchValues = {
   account: string;
-  emailKeys: string[];
-  emails: string[];
-  phoneKeys: string[];
-  phones: string[];
-  nameKeys: string[];
-  firsts: string[];
-  lasts: string[];
-  births: string[];
+  emailKeys: string;
+  emails: string;
+  phoneKeys: string;
+  phones: string;
+  nameKeys: string;
+  firsts: string;
+  lasts: string;
+  births: string;
 };
 
 /**
@@ -101,14 +102,14 @@ export async function findMatches(
   const n = [...names.values()];
   const rows = await MATCH[kind].run(tx, {
     account: scope.accountId,
-    emailKeys: [...emails.keys()],
-    emails: [...emails.values()],
-    phoneKeys: [...phones.keys()],
-    phones: [...phones.values()],
-    nameKeys: [...names.keys()],
-    firsts: n.map((x) => x[0]),
-    lasts: n.map((x) => x[1]),
-    births: n.map((x) => x[2]),
+    emailKeys: pgTextArray([...emails.keys()]),
+    emails: pgTextArray([...emails.values()]),
+    phoneKeys: pgTextArray([...phones.keys()]),
+    phones: pgTextArray([...phones.values()]),
+    nameKeys: pgTextArray([...names.keys()]),
+    firsts: pgTextArray(n.map((x) => x[0])),
+    lasts: pgTextArray(n.map((x) => x[1])),
+    births: pgTextArray(n.map((x) => x[2])),
   });
   for (const r of rows) if (!found.has(r.key)) found.set(r.key, r.id);
   return found;
