@@ -51,3 +51,26 @@ export function createBatcher<K, V>(
       }
     });
 }
+
+/** A lookup of an account-bearing token (session or API key) by its account and hash. */
+export type TokenKey = { accountId: string; tokenHash: string };
+
+/**
+ * A batch's rows back in the order of its keys (null: not found). A token asked for twice in one
+ * batch (a page's parallel requests) gets a copy the second time, so no request can touch what
+ * another was given — as if each had run its own query.
+ */
+export function rowsInKeyOrder<R extends TokenKey>(
+  keys: readonly TokenKey[],
+  rows: readonly R[],
+): (R | null)[] {
+  const byKey = new Map(rows.map((r) => [`${r.accountId}|${r.tokenHash}`, r]));
+  const handedOut = new Set<R>();
+  return keys.map((k) => {
+    const row = byKey.get(`${k.accountId}|${k.tokenHash}`);
+    if (!row) return null;
+    if (handedOut.has(row)) return structuredClone(row);
+    handedOut.add(row);
+    return row;
+  });
+}

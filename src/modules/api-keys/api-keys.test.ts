@@ -62,6 +62,28 @@ describe('API keys', () => {
     }
   });
 
+  it('keys of several accounts used at once, one revoked, each answer for their own account', async () => {
+    const [a, b] = await Promise.all([t.newAccount({ name: 'Keys A' }), t.newAccount({ name: 'Keys B' })]);
+    const ka = (await a.admin.post('/api/v1/api-keys', { name: 'A' })).json();
+    const kb = (await b.admin.post('/api/v1/api-keys', { name: 'B' })).json();
+    const gone = (await a.admin.post('/api/v1/api-keys', { name: 'Gone' })).json();
+    expect((await a.admin.delete(`/api/v1/api-keys/${gone.id}`)).statusCode).toBe(200);
+    // Sent together, these are read by one batched key query (src/lib/batcher.ts).
+    const answers = await Promise.all(
+      [ka.key, kb.key, gone.key, ka.key, kb.key].map((k) =>
+        t.anonymous.request({ method: 'GET', url: '/api/v1/account', headers: bearer(k) }),
+      ),
+    );
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 401, 200, 200]);
+    expect(answers.map((r) => (r.statusCode === 200 ? r.json().name : null))).toEqual([
+      'Keys A',
+      'Keys B',
+      null,
+      'Keys A',
+      'Keys B',
+    ]);
+  });
+
   it('a leads-scoped key cannot reach account administration', async () => {
     const a = await t.newAccount();
     const { key } = (await a.admin.post('/api/v1/api-keys', { name: 'Lead vendor', scope: 'leads' })).json();

@@ -1,6 +1,8 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
+import { type BatchLoad, createBatcher, rowsInKeyOrder, type TokenKey } from '../../lib/batcher.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound, parseInput } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -88,6 +90,49 @@ export async function revokeApiKey(deps: Deps, opts: { actor: Actor; id: string 
   });
 }
 
+/** The live keys of a batch of (account, hash) pairs, with their account's package. */
+function buildKeyQuery(db: Db) {
+  return db
+    .select({
+      id: apiKeys.id,
+      accountId: apiKeys.accountId,
+      tokenHash: apiKeys.tokenHash,
+      scope: apiKeys.scope,
+      lastUsedAt: apiKeys.lastUsedAt,
+      accountPackage: accounts.package,
+    })
+    .from(apiKeys)
+    .innerJoin(accounts, eq(accounts.id, apiKeys.accountId))
+    .where(
+      and(
+        sql`(${apiKeys.accountId}, ${apiKeys.tokenHash}) in (select * from unnest(${sql.placeholder('accountIds')}::uuid[], ${sql.placeholder('tokenHashes')}::text[]))`,
+        isNull(apiKeys.revokedAt),
+      ),
+    )
+    .prepare('openams_resolve_api_key');
+}
+type KeyRow = Awaited<ReturnType<ReturnType<typeof buildKeyQuery>['execute']>>[number];
+
+/** Keys of requests that arrive together are read by one prepared query (as sessions, decision 014). */
+const lookups = new WeakMap<Db, BatchLoad<TokenKey, KeyRow | null>>();
+function keyLookup(db: Db): BatchLoad<TokenKey, KeyRow | null> {
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    const query = buildKeyQuery(db);
+    lookup = createBatcher(async (keys: TokenKey[]) =>
+      rowsInKeyOrder(
+        keys,
+        await query.execute({
+          accountIds: keys.map((k) => k.accountId),
+          tokenHashes: keys.map((k) => k.tokenHash),
+        }),
+      ),
+    );
+    lookups.set(db, lookup);
+  }
+  return lookup;
+}
+
 /** `Authorization: Bearer oams_…` → the account's actor with the key's scope, or null. */
 export async function authenticateApiKey(
   deps: Deps,
@@ -97,18 +142,7 @@ export async function authenticateApiKey(
   if (!key.startsWith(PREFIX)) return null;
   const accountId = accountIdOfToken(key.slice(PREFIX.length));
   if (!accountId) return null;
-  const [row] = await deps.db
-    .select({
-      id: apiKeys.id,
-      scope: apiKeys.scope,
-      lastUsedAt: apiKeys.lastUsedAt,
-      accountPackage: accounts.package,
-    })
-    .from(apiKeys)
-    .innerJoin(accounts, eq(accounts.id, apiKeys.accountId))
-    .where(
-      and(eq(apiKeys.accountId, accountId), eq(apiKeys.tokenHash, sha256(key)), isNull(apiKeys.revokedAt)),
-    );
+  const row = await keyLookup(deps.db)({ accountId, tokenHash: sha256(key) });
   if (!row) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
     await deps.db

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import { type BatchLoad, createBatcher } from '../../lib/batcher.ts';
+import { type BatchLoad, createBatcher, rowsInKeyOrder, type TokenKey } from '../../lib/batcher.ts';
 import { accountIdOfToken, sha256 } from '../../lib/tokens.ts';
 import { accounts, type Package } from '../accounts/schema.ts';
 import type { RequestContext, UserActor } from '../access/actor.ts';
@@ -73,36 +73,25 @@ function buildSessionQuery(db: Db) {
 }
 
 type SessionRow = Awaited<ReturnType<ReturnType<typeof buildSessionQuery>['execute']>>[number];
-type SessionKey = { accountId: string; tokenHash: string };
 
 /**
  * One prepared statement per database (PostgreSQL plans the session join once per connection),
  * run through a micro-batcher: the sessions of requests that arrive together are read by one
  * execution of it (src/lib/batcher.ts — nothing is cached).
  */
-const lookups = new WeakMap<Db, BatchLoad<SessionKey, SessionRow | null>>();
+const lookups = new WeakMap<Db, BatchLoad<TokenKey, SessionRow | null>>();
 
-function sessionLookup(deps: Deps): BatchLoad<SessionKey, SessionRow | null> {
+function sessionLookup(deps: Deps): BatchLoad<TokenKey, SessionRow | null> {
   const { db } = deps;
   let lookup = lookups.get(db);
   if (!lookup) {
     const query = buildSessionQuery(db);
-    lookup = createBatcher(async (keys: SessionKey[]) => {
+    lookup = createBatcher(async (keys: TokenKey[]) => {
       const rows = await query.execute({
         accountIds: keys.map((k) => k.accountId),
         tokenHashes: keys.map((k) => k.tokenHash),
       });
-      const byKey = new Map(rows.map((r) => [`${r.accountId}|${r.tokenHash}`, r]));
-      const handedOut = new Set<SessionRow>();
-      return keys.map((k) => {
-        const row = byKey.get(`${k.accountId}|${k.tokenHash}`);
-        if (!row) return null;
-        // One session asked for twice in a batch (a page's parallel requests): each request gets
-        // its own copy, as it would from its own query.
-        if (handedOut.has(row)) return structuredClone(row);
-        handedOut.add(row);
-        return row;
-      });
+      return rowsInKeyOrder(keys, rows);
     });
     lookups.set(db, lookup);
   }
