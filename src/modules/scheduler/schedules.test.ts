@@ -247,4 +247,27 @@ describe('appointment schedules', () => {
     expect(mixed.statusCode).toBe(400);
     expect(paths(mixed)).toEqual(['userIds']);
   });
+
+  it('a user’s Calendar Links: the booking pages of the active schedules they are on, else none', async () => {
+    const a = await t.newAccount();
+    const eric = await newUser(t, a, { firstName: 'Eric' });
+    const nora = await newUser(t, a, { firstName: 'Nora' });
+    const links = async (id: string) => (await a.admin.get(`/api/v1/users/${id}`)).json().calendarLinks;
+    expect(await links(eric.id)).toEqual([]);
+    const team = await createSchedule(t, a, { name: 'Team', userIds: [a.adminId, eric.id] });
+    const own = await createSchedule(t, a, { name: 'Eric’s own', ownerUserId: eric.id, userIds: undefined });
+    const paused = await createSchedule(t, a, { name: 'Paused', userIds: [eric.id] });
+    expect((await a.admin.patch(`${URL}/${paused.id}`, { active: false })).statusCode).toBe(200);
+    expect(await links(eric.id)).toEqual([
+      { scheduleId: own.id, name: 'Eric’s own', url: `http://openams.test/book/${own.slug}` },
+      { scheduleId: team.id, name: 'Team', url: `http://openams.test/book/${team.slug}` },
+    ]);
+    expect(await links(nora.id)).toEqual([]);
+    // Another account's schedule listing a same-named user never shows up.
+    const b = await t.newAccount();
+    await createSchedule(t, b, { name: 'Elsewhere', userIds: [b.adminId] });
+    expect(await links(a.adminId)).toEqual([
+      { scheduleId: team.id, name: 'Team', url: `http://openams.test/book/${team.slug}` },
+    ]);
+  });
 });

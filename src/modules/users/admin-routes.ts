@@ -53,6 +53,8 @@ const UserDetail = UserSummary.extend({
   accessibleAgentIds: z.array(z.uuid()),
   teamIds: z.array(z.uuid()),
   visibleUserIds: z.array(z.uuid()),
+  /** Public booking pages of the Appointment Schedules the user is on (empty: not on any). */
+  calendarLinks: z.array(z.object({ scheduleId: z.uuid(), name: z.string(), url: z.url() })),
 }).meta({ id: 'User' });
 
 const SecurityGroup = z

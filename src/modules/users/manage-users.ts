@@ -30,6 +30,7 @@ import { canReactivate, reactivationAllowedAt } from './cooldown.ts';
 import { insertUserWithLogins } from './insert-user.ts';
 import { countManagers, lastManagerError } from './security-groups.ts';
 import { loginNames, securityGroups, USER_TYPES, userActivityVisibility, users } from './schema.ts';
+import { calendarLinksOf } from '../scheduler/calendar-links.ts';
 
 const Ids = z.array(z.uuid({ message: 'Must be a valid id.' })).max(1000);
 const CustomFields = z.tuple([
@@ -92,7 +93,7 @@ const baseColumns = {
   securityGroup: { id: securityGroups.id, name: securityGroups.name },
 };
 
-export async function getUser(deps: Pick<Deps, 'db'>, opts: { actor: Actor; id: string }) {
+export async function getUser(deps: Pick<Deps, 'db' | 'config'>, opts: { actor: Actor; id: string }) {
   authorize(opts.actor, 'users.manage');
   const [row] = await deps.db
     .select({
@@ -128,6 +129,7 @@ export async function getUser(deps: Pick<Deps, 'db'>, opts: { actor: Actor; id: 
     accessibleAgentIds: links.filter((l) => l.kind === 'accessible').map((l) => l.agentId),
     teamIds: teamRows.map((t) => t.teamId),
     visibleUserIds: visible.map((v) => v.id),
+    calendarLinks: await calendarLinksOf(deps.db, opts.actor, deps.config.baseUrl, opts.id),
   };
 }
 

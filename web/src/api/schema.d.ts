@@ -10754,6 +10754,13 @@ export interface components {
             accessibleAgentIds: string[];
             teamIds: string[];
             visibleUserIds: string[];
+            calendarLinks: {
+                /** Format: uuid */
+                scheduleId: string;
+                name: string;
+                /** Format: uri */
+                url: string;
+            }[];
         };
         SecurityGroupInput: {
             /** Format: uuid */
@@ -11683,6 +11690,13 @@ export interface components {
             accessibleAgentIds: string[];
             teamIds: string[];
             visibleUserIds: string[];
+            calendarLinks: {
+                /** Format: uuid */
+                scheduleId: string;
+                name: string;
+                /** Format: uri */
+                url: string;
+            }[];
         };
         SecurityGroup: {
             /** Format: uuid */

@@ -186,7 +186,12 @@ export function UserEditor({
                 <UserDetailsFields form={form} lookups={lookups} {...(user ? { userId: user.id } : {})} />
               </Tabs.Panel>
               <Tabs.Panel value="sales">
-                <UserSalesFields form={form} lookups={lookups} accountPackage={me.account.package} />
+                <UserSalesFields
+                  form={form}
+                  lookups={lookups}
+                  accountPackage={me.account.package}
+                  calendarLinks={user?.calendarLinks ?? []}
+                />
               </Tabs.Panel>
             </Tabs>
           </Stack>

@@ -1,4 +1,16 @@
-import { Alert, Radio, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  CopyButton,
+  Group,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { FormSection } from '../../../components/form-section';
@@ -12,10 +24,13 @@ export function UserSalesFields({
   form,
   lookups,
   accountPackage,
+  calendarLinks,
 }: {
   form: UseFormReturnType<UserFormValues>;
   lookups: EditorLookups;
   accountPackage: Package;
+  /** The booking pages of the Appointment Schedules the user is on (seed 001: shown only then). */
+  calendarLinks: { scheduleId: string; name: string; url: string }[];
 }) {
   const values = form.getValues();
   const labels = lookups.account.customFieldLabels;
@@ -44,6 +59,39 @@ export function UserSalesFields({
           />
         </SimpleGrid>
       </FormSection>
+
+      {calendarLinks.length > 0 && (
+        <FormSection
+          title="Calendar link"
+          description="The public booking page of each Appointment Schedule this user is on."
+        >
+          <Stack gap={4}>
+            {calendarLinks.map((l) => (
+              <Group key={l.scheduleId} gap="xs" wrap="nowrap">
+                <Text size="sm" fw={500}>
+                  {l.name}:
+                </Text>
+                <Anchor
+                  href={l.url}
+                  target="_blank"
+                  rel="noreferrer"
+                  size="sm"
+                  style={{ wordBreak: 'break-all' }}
+                >
+                  {l.url}
+                </Anchor>
+                <CopyButton value={l.url}>
+                  {({ copied, copy }) => (
+                    <Button variant="subtle" size="compact-xs" onClick={copy}>
+                      {copied ? 'Copied' : 'Copy'}
+                    </Button>
+                  )}
+                </CopyButton>
+              </Group>
+            ))}
+          </Stack>
+        </FormSection>
+      )}
 
       <FormSection
         title="Custom fields"
