@@ -19,7 +19,7 @@ export async function freshDatabase(): Promise<Database & { dispose(): Promise<v
     const db = await openPglite({ loadDataDir: new Blob([buf]) });
     return { ...db, dispose: () => db.close() };
   }
-  const name = `openams_t_${randomBytes(6).toString('hex')}`;
+  const name = `openams_t_${inject('testRun')!}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   for (let attempt = 0; ; attempt++) {
