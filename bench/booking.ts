@@ -19,59 +19,17 @@ const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 if (process.argv[2] === 'server') {
-  const pg = (await import('pg')).default;
-  const { loadConfig } = await import('../src/config.ts');
-  const { openRuntime } = await import('../src/server/runtime.ts');
-  const { buildApp } = await import('../src/server/app.ts');
-  const { createAccount } = await import('../src/modules/accounts/create-account.ts');
-  const { insertUserWithLogins } = await import('../src/modules/users/insert-user.ts');
+  const { openScheduleBench } = await import('./support/schedule-bench.ts');
   const { createSchedule } = await import('../src/modules/scheduler/schedules.ts');
-  const { benchDatabaseUrl, takeFreshDatabase } = await import('./support/database.ts');
-  const url = new URL(benchDatabaseUrl());
-  url.pathname = '/openams_bench_booking';
-  const lock = await takeFreshDatabase(url.toString());
-  const runtime = await openRuntime(
-    loadConfig({
-      DATABASE_URL: url.toString(),
-      LOG_LEVEL: 'warn',
-      DATA_DIR: '/tmp/openams-bench-booking',
-      TRUST_PROXY: 'true',
-    }),
-    { role: 'server', workers: false },
-  );
-  const app = await buildApp(runtime, { logger: false, serveWeb: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const acc = await createAccount(runtime.db, {
-    name: 'Booking bench',
-    package: 'scale',
-    admin: { email: 'booking@example.test', username: `booking${Date.now()}`, password: 'bench-password-1' },
-  });
-  const accountId = acc.account.id;
-  const actor = { kind: 'system' as const, accountId, accountPackage: 'scale' as const, ctx: {} };
-  const userIds = [acc.admin.id];
-  for (let i = 1; i < USERS; i++) {
-    const u = await insertUserWithLogins(runtime.db, actor, {
-      email: `booking-user${i}-${Date.now()}@example.test`,
-      username: `bookinguser${i}x${Date.now()}`,
-      firstName: 'User',
-      lastName: String(i),
-      passwordHash: 'x',
-      timeZone: 'UTC',
-      securityGroupId: acc.admin.securityGroupId,
-      mustChangePassword: false,
-    });
-    userIds.push(u.id);
-  }
-  const c = new pg.Client({ connectionString: url.toString() });
-  await c.connect();
-  const { rows } = await c.query<{ type: string; status: string; rt: string; rs: string }>(
-    `select (select id from activity_types where account_id = $1 and category = 'appointment' limit 1) as type,
-            (select id from activity_statuses where account_id = $1 and name = 'Scheduled') as status,
-            (select settings->>'defaultRecordTypeId' from accounts where id = $1) as rt,
+  const bench = await openScheduleBench({ name: 'booking', users: USERS, userTimeZone: 'UTC' });
+  const { runtime, actor, accountId, userIds, sql: c } = bench;
+  const { type, status } = { type: bench.activityTypeId, status: bench.activityStatusId };
+  const { rows } = await c.query<{ rt: string; rs: string }>(
+    `select (select settings->>'defaultRecordTypeId' from accounts where id = $1) as rt,
             (select id from record_statuses where account_id = $1 order by sort_order limit 1) as rs`,
     [accountId],
   );
-  const { type, status, rt, rs } = rows[0]!;
+  const { rt, rs } = rows[0]!;
   await c.query(
     `insert into sales_records (account_id, id, record_type_id, status_id, first_name, last_name, email, phone, assigned_user_id)
      select $1, gen_random_uuid(), $2, $3, 'Lead', 'Number' || i, 'lead' || i || '@example.net',
@@ -88,8 +46,6 @@ if (process.argv[2] === 'server') {
      from generate_series(1, ${APPOINTMENTS}) i`,
     [accountId, type, status, userIds],
   );
-  await c.query('analyze');
-  await c.end();
   const allDay = [{ start: '00:00', end: '24:00' }];
   const s = await createSchedule(runtime, {
     actor,
@@ -121,16 +77,7 @@ if (process.argv[2] === 'server') {
       active: true,
     },
   });
-  process.send!({ port: (app.server.address() as { port: number }).port, slug: s.slug });
-  process.on(
-    'SIGTERM',
-    () =>
-      void app
-        .close()
-        .then(() => runtime.shutdown())
-        .then(() => lock.release())
-        .then(() => process.exit(0)),
-  );
+  await bench.ready(s.slug);
 } else {
   const child = fork(path.resolve(import.meta.filename), ['server'], { execArgv: ['--import', 'tsx'] });
   const { port, slug } = await new Promise<{ port: number; slug: string }>((r) =>

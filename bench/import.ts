@@ -13,13 +13,12 @@
  * BENCH_QUIET_WAIT_SECONDS (default 60): how long to wait for a quiet machine before measuring;
  * BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import pg from 'pg';
 import { CpuMeter } from './support/cpu.ts';
+import { busyShare, loadAverage, startServerProcess } from './support/server-process.ts';
 
 const ROWS = Number(process.env.IMPORT_ROWS ?? 100_000);
 const url =
@@ -27,7 +26,6 @@ const url =
 const QUIET_WAIT_SECONDS = Number(process.env.BENCH_QUIET_WAIT_SECONDS ?? 60);
 const TARGET_MS = 4000;
 const GOAL_RATIO = 10;
-const root = path.resolve(import.meta.dirname, '..');
 
 const FIRST =
   'Mary Robert Patricia John Linda Michael Barbara William Elizabeth David Susan Richard Carmen Luis Mei Kwame'.split(
@@ -85,75 +83,18 @@ async function generate(file: string) {
 
 type Ready = { port: number; cookie: string; csrfToken: string };
 
-function startServer(dataDir: string) {
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/support/intake-server.ts'], {
-    cwd: root,
+const startServer = (dataDir: string) =>
+  startServerProcess<Ready>({
+    script: 'bench/support/intake-server.ts',
     env: {
-      ...process.env,
       BENCH_DATABASE_URL: url,
       DATA_DIR: dataDir,
       JOBS: 'on',
       IMPORT_MAX_BYTES: String(200 * 1024 * 1024),
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    isReady: (r) => typeof r.port === 'number',
   });
-  const ready = new Promise<Ready>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('intake-server did not start within 120 s')), 120_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`intake-server exited with code ${code} before it was ready`));
-    });
-    readline.createInterface({ input: child.stdout }).on('line', (line) => {
-      try {
-        const parsed = JSON.parse(line) as Ready;
-        clearTimeout(timer);
-        resolve(parsed);
-      } catch {
-        process.stderr.write(`[intake-server] ${line}\n`);
-      }
-    });
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => {
-        clearTimeout(kill);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  return { pid: child.pid!, ready, stop };
-}
 
-/** Busy share of all cores over `ms` (Linux /proc/stat; 0 elsewhere). */
-async function busyShare(ms: number): Promise<number> {
-  const sample = () => {
-    try {
-      const n = fs
-        .readFileSync('/proc/stat', 'utf8')
-        .split('\n')[0]!
-        .trim()
-        .split(/\s+/)
-        .slice(1, 9)
-        .map(Number);
-      return { total: n.reduce((a, b) => a + b, 0), idle: n[3]! + n[4]! };
-    } catch {
-      return null;
-    }
-  };
-  const a = sample();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = sample();
-  return a && b && b.total > a.total ? 1 - (b.idle - a.idle) / (b.total - a.total) : 0;
-}
-
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 const ms = (n: number) => `${Math.round(n).toLocaleString('en-US')} ms`;
 
 async function main() {
@@ -182,7 +123,7 @@ async function main() {
     let busy = await busyShare(2000);
     const quietBy = Date.now() + QUIET_WAIT_SECONDS * 1000;
     while (busy > 0.15 && Date.now() < quietBy) busy = await busyShare(2000);
-    const loadBefore = load();
+    const loadBefore = loadAverage();
     const meter = new CpuMeter(server.pid, new URL(url).pathname.slice(1));
     const body = fs.readFileSync(file);
 
@@ -214,7 +155,7 @@ async function main() {
     const total = t3 - t1;
 
     console.log(
-      `import: ${ROWS.toLocaleString('en-US')} rows, ${(size / 1024 / 1024).toFixed(1)} MB; load average before ${loadBefore}, after ${load()}`,
+      `import: ${ROWS.toLocaleString('en-US')} rows, ${(size / 1024 / 1024).toFixed(1)} MB; load average before ${loadBefore}, after ${loadAverage()}`,
     );
     console.log(
       `  upload + preview: ${ms(t2 - t1)}; start → first batch committed: ${ms(firstProgress - t2)}; background import: ${ms(t3 - t2)}; end to end: ${ms(total)}`,

@@ -12,92 +12,27 @@
  * and recreated); BENCH_QUIET_WAIT_SECONDS (default 60): how long to wait for a quiet machine;
  * BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof".
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { CpuMeter } from './support/cpu.ts';
+import { busyShare, loadAverage, startServerProcess } from './support/server-process.ts';
 
 const CONCURRENCY = Number(process.env.POST_CONCURRENCY ?? 20);
 const SECONDS = Number(process.env.POST_SECONDS ?? 10);
 const WARMUP_SECONDS = 2;
 const url = process.env.BENCH_POST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/openams_bench_post';
 const QUIET_WAIT_SECONDS = Number(process.env.BENCH_QUIET_WAIT_SECONDS ?? 60);
-const root = path.resolve(import.meta.dirname, '..');
 
 type Ready = { port: number; apiKey: string };
 
-function startServer() {
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/support/intake-server.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      BENCH_DATABASE_URL: url,
-      DATA_DIR: path.join(os.tmpdir(), 'openams-bench-post'),
-      JOBS: 'off',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+const startServer = () =>
+  startServerProcess<Ready>({
+    script: 'bench/support/intake-server.ts',
+    env: { BENCH_DATABASE_URL: url, DATA_DIR: path.join(os.tmpdir(), 'openams-bench-post'), JOBS: 'off' },
+    isReady: (r) => typeof r.port === 'number',
   });
-  const ready = new Promise<Ready>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('intake-server did not start within 120 s')), 120_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`intake-server exited with code ${code} before it was ready`));
-    });
-    readline.createInterface({ input: child.stdout }).on('line', (line) => {
-      try {
-        const parsed = JSON.parse(line) as Ready;
-        clearTimeout(timer);
-        resolve(parsed);
-      } catch {
-        process.stderr.write(`[intake-server] ${line}\n`);
-      }
-    });
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => {
-        clearTimeout(kill);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  return { pid: child.pid!, ready, stop };
-}
-
-/** Busy share of all cores over `ms` (Linux /proc/stat; 0 elsewhere). */
-async function busyShare(ms: number): Promise<number> {
-  const sample = () => {
-    try {
-      const n = fs
-        .readFileSync('/proc/stat', 'utf8')
-        .split('\n')[0]!
-        .trim()
-        .split(/\s+/)
-        .slice(1, 9)
-        .map(Number);
-      return { total: n.reduce((a, b) => a + b, 0), idle: n[3]! + n[4]! };
-    } catch {
-      return null;
-    }
-  };
-  const a = sample();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = sample();
-  return a && b && b.total > a.total ? 1 - (b.idle - a.idle) / (b.total - a.total) : 0;
-}
-
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 async function main() {
   const server = startServer();
@@ -157,7 +92,7 @@ async function main() {
     let busy = await busyShare(2000);
     const quietBy = Date.now() + QUIET_WAIT_SECONDS * 1000;
     while (busy > 0.15 && Date.now() < quietBy) busy = await busyShare(2000);
-    const loadBefore = load();
+    const loadBefore = loadAverage();
     const meter = new CpuMeter(server.pid, new URL(url).pathname.slice(1));
     meter.start();
     const { result, latencies } = await run(SECONDS);
@@ -168,7 +103,7 @@ async function main() {
     const rps = result.requests.total / SECONDS;
     const errors = result.non2xx + result.errors;
     console.log(
-      `lead posts: ${result.requests.total} in ${SECONDS} s at ${CONCURRENCY} connections, ${result.non2xx} not 2xx, ${result.errors} errors; load average before ${loadBefore}, after ${load()}`,
+      `lead posts: ${result.requests.total} in ${SECONDS} s at ${CONCURRENCY} connections, ${result.non2xx} not 2xx, ${result.errors} errors; load average before ${loadBefore}, after ${loadAverage()}`,
     );
     console.log(
       `  leads/s: ${rps.toFixed(0)}; latency p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms`,

@@ -9,12 +9,10 @@
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/openams_bench) is dropped and
  * recreated; other variables (e.g. DATABASE_POOL_SIZE) reach the server's loadConfig().
  */
-import { spawn } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
 import autocannon from 'autocannon';
 import { CpuMeter, type CpuSplit } from './support/cpu.ts';
+import { startServerProcess } from './support/server-process.ts';
 import { benchDatabaseUrl } from './support/database.ts';
 
 const CONNECTIONS = 50;
@@ -37,48 +35,12 @@ type Measured = {
   cpu: CpuSplit | null;
 };
 
-const root = path.resolve(import.meta.dirname, '..');
-
-function startServer() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/me-server.ts'], {
-    cwd: root,
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+const startServer = () =>
+  startServerProcess<Ready>({
+    script: 'bench/support/me-server.ts',
+    isReady: (r) => Boolean(r.appPort && r.barePort && r.cookies?.length),
+    timeoutSeconds: 120,
   });
-  const ready = new Promise<Ready>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('me-server did not start within 60 s')), 60_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`me-server exited with code ${code} before it was ready`));
-    });
-    const lines = readline.createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      let parsed: Partial<Ready> | undefined;
-      try {
-        parsed = JSON.parse(line) as Partial<Ready>;
-      } catch {
-        parsed = undefined;
-      }
-      if (parsed?.appPort && parsed.barePort && parsed.cookies?.length) {
-        clearTimeout(timer);
-        resolve(parsed as Ready);
-      } else {
-        process.stderr.write(`[me-server] ${line}\n`);
-      }
-    });
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      child.once('exit', () => {
-        clearTimeout(kill);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  return { pid: child.pid!, ready, stop };
-}
 
 /** Each connection sends its own session cookie (one signed-in user per connection) when given. */
 const load = (url: string, cookies: string[], seconds: number) => {

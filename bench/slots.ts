@@ -58,57 +58,11 @@ const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 if (process.argv[2] === 'server') {
-  const pg = (await import('pg')).default;
-  const { loadConfig } = await import('../src/config.ts');
-  const { openRuntime } = await import('../src/server/runtime.ts');
-  const { buildApp } = await import('../src/server/app.ts');
-  const { createAccount } = await import('../src/modules/accounts/create-account.ts');
-  const { insertUserWithLogins } = await import('../src/modules/users/insert-user.ts');
+  const { openScheduleBench } = await import('./support/schedule-bench.ts');
   const { createSchedule } = await import('../src/modules/scheduler/schedules.ts');
-  const { benchDatabaseUrl, takeFreshDatabase } = await import('./support/database.ts');
-  const url = new URL(benchDatabaseUrl());
-  url.pathname = '/openams_bench_slots';
-  const lock = await takeFreshDatabase(url.toString());
-  const runtime = await openRuntime(
-    loadConfig({
-      DATABASE_URL: url.toString(),
-      LOG_LEVEL: 'warn',
-      DATA_DIR: '/tmp/openams-bench-slots',
-      TRUST_PROXY: 'true',
-    }),
-    { role: 'server', workers: false },
-  );
-  const app = await buildApp(runtime, { logger: false, serveWeb: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const acc = await createAccount(runtime.db, {
-    name: 'Slots bench',
-    package: 'scale',
-    admin: { email: 'slots@example.test', username: `slots${Date.now()}`, password: 'bench-password-1' },
-  });
-  const accountId = acc.account.id;
-  const actor = { kind: 'system' as const, accountId, accountPackage: 'scale' as const, ctx: {} };
-  const userIds = [acc.admin.id];
-  for (let i = 1; i < USERS; i++) {
-    const u = await insertUserWithLogins(runtime.db, actor, {
-      email: `slots-user${i}-${Date.now()}@example.test`,
-      username: `slotsuser${i}x${Date.now()}`,
-      firstName: 'User',
-      lastName: String(i),
-      passwordHash: 'x',
-      timeZone: ZONE,
-      securityGroupId: acc.admin.securityGroupId,
-      mustChangePassword: false,
-    });
-    userIds.push(u.id);
-  }
-  const c = new pg.Client({ connectionString: url.toString() });
-  await c.connect();
-  const { rows: refs } = await c.query<{ type: string; status: string }>(
-    `select (select id from activity_types where account_id = $1 and category = 'appointment' limit 1) as type,
-            (select id from activity_statuses where account_id = $1 and name = 'Scheduled') as status`,
-    [accountId],
-  );
-  const { type, status } = refs[0]!;
+  const bench = await openScheduleBench({ name: 'slots', users: USERS, userTimeZone: ZONE });
+  const { runtime, actor, accountId, userIds, sql: c } = bench;
+  const { type, status } = { type: bench.activityTypeId, status: bench.activityStatusId };
   const s = await createSchedule(runtime, {
     actor,
     input: {
@@ -145,18 +99,7 @@ if (process.argv[2] === 'server') {
       appts.map((a) => a.end),
     ],
   );
-  await c.query('analyze');
-  await c.end();
-  process.send!({ port: (app.server.address() as { port: number }).port, slug: s.slug });
-  process.on(
-    'SIGTERM',
-    () =>
-      void app
-        .close()
-        .then(() => runtime.shutdown())
-        .then(() => lock.release())
-        .then(() => process.exit(0)),
-  );
+  await bench.ready(s.slug);
 } else {
   // 1. The pure function alone.
   const now = Date.now();
