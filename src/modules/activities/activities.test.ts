@@ -423,6 +423,48 @@ describe('range and My activities', () => {
   });
 });
 
+describe('a deleted Sales Record', () => {
+  it('hides its activities from everyone — lists, detail, My activities, the feed — until it is restored', async () => {
+    const w = await world();
+    const c = w.v.client;
+    const soon = new Date(Date.now() + 3600_000).toISOString();
+    const mine = await post(c, {
+      activityTypeId: w.types.Task,
+      subject: 'call the deleted lead',
+      ownerUserId: w.v.id,
+      salesRecordId: w.l1,
+      dueAt: soon,
+    });
+    const feed = (await c.post('/api/v1/me/calendar-feed')).json().url as string;
+    const seen = async () => ({
+      list: (await c.get(`/api/v1/activities?ownerUserIds=${w.v.id}`))
+        .json()
+        .items.map((x: { id: string }) => x.id),
+      adminList: (await w.a.admin.get(`/api/v1/activities?ownerUserIds=${w.v.id}`))
+        .json()
+        .items.map((x: { id: string }) => x.id),
+      detail: (await c.get(`/api/v1/activities/${mine.id}`)).statusCode,
+      mine: (await c.get('/api/v1/activities/mine?days=7')).json().items.map((x: { id: string }) => x.id),
+      feed: (await t.anonymous.get(new URL(feed).pathname)).body.includes('call the deleted lead'),
+    });
+    const before = await seen();
+    expect(before.adminList).toContain(mine.id);
+    expect(before).toMatchObject({ detail: 200, mine: [mine.id], feed: true });
+    expect(before.list).toContain(mine.id);
+
+    const del = await w.a.admin.delete(`/api/v1/sales-records/${w.l1}?acknowledgeRetention=true`);
+    expect(del.statusCode, del.body).toBe(204);
+    const during = await seen();
+    expect(during.adminList).not.toContain(mine.id);
+    expect(during.list).not.toContain(mine.id);
+    expect(during).toMatchObject({ detail: 404, mine: [], feed: false });
+
+    const restored = await w.a.admin.post(`/api/v1/sales-records/${w.l1}/restore`);
+    expect(restored.statusCode, restored.body).toBeLessThan(300);
+    expect(await seen()).toEqual(before);
+  });
+});
+
 describe('Activity Types and Statuses settings', () => {
   it('an admin adds, renames, reorders, recategorises and deactivates; others get 403', async () => {
     const w = await world();

@@ -12,6 +12,7 @@ import { type ActivityView, selectActivities, toView } from './activity-view.ts'
 import { type IcsEvent, serializeCalendar } from './ics.ts';
 import { inRange } from './list-activities.ts';
 import { activities, calendarFeeds } from './schema.ts';
+import { notOnDeletedRecord } from './visibility.ts';
 
 /** What the feed holds: the user's own activities from 60 days back to 365 days ahead. */
 export const FEED_PAST_DAYS = 60;
@@ -195,6 +196,7 @@ export async function renderCalendarFeed(
         scope,
         activities,
         eq(activities.ownerUserId, feed.userId),
+        notOnDeletedRecord(),
         inRange(
           new Date(now.getTime() - FEED_PAST_DAYS * DAY),
           new Date(now.getTime() + FEED_FUTURE_DAYS * DAY),

@@ -5,7 +5,7 @@ import type { Actor } from '../access/actor.ts';
 import { authorize, requireUser } from '../access/require.ts';
 import { selectActivities, toView } from './activity-view.ts';
 import { activities, activityStatuses } from './schema.ts';
-import { loadViewer } from './visibility.ts';
+import { loadViewer, notOnDeletedRecord } from './visibility.ts';
 
 /**
  * The dashboard's "My activities": open activities owned by the user or one of their teams that
@@ -35,6 +35,7 @@ export async function myActivities(
         ),
         eq(activityStatuses.isClosed, false),
         lt(when, horizon),
+        notOnDeletedRecord(),
       ),
     )
     .orderBy(desc(late), asc(when), asc(activities.id))

@@ -90,7 +90,24 @@ export function ownActivityScope(v: ActivityViewer): SQL | undefined {
  * Accessible Agents), so "see the record" and "see its activities" cannot drift apart.
  */
 export function activityScope(actor: Actor, v: ActivityViewer): SQL | undefined {
-  if (actor.kind !== 'user' || v === null) return undefined;
+  if (actor.kind !== 'user' || v === null) return notOnDeletedRecord();
+  return and(notOnDeletedRecord(), byOwnerOrRecord(actor, v));
+}
+
+/**
+ * Activities of a deleted Sales Record are out of sight for everyone — lists, calendar, dashboard,
+ * calendar feed — while the record waits in the recovery bin, and back when it is restored. (Its
+ * appointments still block their time on booking pages: the meeting may well still happen.)
+ */
+export function notOnDeletedRecord(): SQL {
+  return sql`not exists (select 1 from ${salesRecords} where ${and(
+    eq(salesRecords.accountId, activities.accountId),
+    eq(salesRecords.id, activities.salesRecordId),
+    isNotNull(salesRecords.deletedAt),
+  )})`;
+}
+
+function byOwnerOrRecord(actor: Actor & { kind: 'user' }, v: NonNullable<ActivityViewer>): SQL | undefined {
   const p = actor.profile;
   const byRecord: (SQL | undefined)[] = [];
   if (can(p, 'sales_record.view').allowed) {
