@@ -47,19 +47,45 @@ export function placeOf(
   return { day: w.day, hour: Number(w.time.slice(0, 2)), time: w.time };
 }
 
-/** Activities grouped by "day" and by "day hour", in time order. */
-export function bucket<T extends Pick<Activity, 'startsAt' | 'dueAt'>>(
+/** The longest run of days one activity is drawn on (activities last at most 14 days: rules.ts). */
+const MAX_SPAN_DAYS = 31;
+
+/**
+ * The days (in the user's zone) a timed activity covers: its start day through the day of its
+ * last instant (an end at midnight does not reach into that day). Others: their one day.
+ */
+export function spanDays(
+  a: Pick<Activity, 'startsAt' | 'dueAt'> & { endsAt?: string | null },
+  timeZone: string,
+): string[] {
+  const p = placeOf(a, timeZone);
+  if (!p) return [];
+  if (!a.startsAt || !a.endsAt || a.endsAt <= a.startsAt) return [p.day];
+  const last = wallOf(new Date(new Date(a.endsAt).getTime() - 1).toISOString(), timeZone).day;
+  const days = [p.day];
+  while (days[days.length - 1]! < last && days.length < MAX_SPAN_DAYS)
+    days.push(addDays(days[days.length - 1]!, 1));
+  return days;
+}
+
+/**
+ * Activities grouped by "day" and by "day hour", in time order. One that runs over several days
+ * is on each of them: at its hour on the first, at the top of the later ones.
+ */
+export function bucket<T extends Pick<Activity, 'startsAt' | 'dueAt'> & { endsAt?: string | null }>(
   items: readonly T[],
   timeZone: string,
 ) {
   const byDay = new Map<string, T[]>();
   const byHour = new Map<string, T[]>();
+  const add = (m: Map<string, T[]>, k: string, a: T) => (m.get(k) ?? m.set(k, []).get(k)!).push(a);
   for (const a of items) {
     const p = placeOf(a, timeZone);
     if (!p) continue;
-    (byDay.get(p.day) ?? byDay.set(p.day, []).get(p.day)!).push(a);
-    const k = `${p.day} ${p.hour}`;
-    (byHour.get(k) ?? byHour.set(k, []).get(k)!).push(a);
+    spanDays(a, timeZone).forEach((day, i) => {
+      add(byDay, day, a);
+      add(byHour, `${day} ${i === 0 ? p.hour : 0}`, a);
+    });
   }
   return { byDay, byHour };
 }

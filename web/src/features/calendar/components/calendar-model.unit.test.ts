@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucket, hourLabel, placeOf, step, timeLabel, viewDays, viewTitle } from './calendar-model';
+import { bucket, hourLabel, placeOf, spanDays, step, timeLabel, viewDays, viewTitle } from './calendar-model';
 
 const NY = 'America/New_York';
 
@@ -55,6 +55,26 @@ describe('placing activities', () => {
     expect(byDay.get('2030-06-05')).toHaveLength(3);
     expect(byHour.get('2030-06-05 9')).toHaveLength(2);
     expect(byHour.get('2030-06-05 10')).toHaveLength(1);
+  });
+  it('an activity over several days is on each of them, in the user’s zone', () => {
+    const conference = { startsAt: '2030-06-05T20:00:00Z', endsAt: '2030-06-07T15:00:00Z', dueAt: null };
+    expect(spanDays(conference, NY)).toEqual(['2030-06-05', '2030-06-06', '2030-06-07']);
+    // Ends exactly at midnight New York time: not on the next day.
+    expect(spanDays({ ...conference, endsAt: '2030-06-07T04:00:00Z' }, NY)).toEqual([
+      '2030-06-05',
+      '2030-06-06',
+    ]);
+    // One minute past: it is.
+    expect(spanDays({ ...conference, endsAt: '2030-06-07T04:01:00Z' }, NY)).toHaveLength(3);
+    // The same instants in Kolkata start a day later.
+    expect(spanDays(conference, 'Asia/Kolkata')).toEqual(['2030-06-06', '2030-06-07']);
+    expect(spanDays({ startsAt: null, dueAt: '2030-06-05T13:00:00Z' }, NY)).toEqual(['2030-06-05']);
+    expect(spanDays({ startsAt: '2030-06-05T13:00:00Z', endsAt: null, dueAt: null }, NY)).toEqual([
+      '2030-06-05',
+    ]);
+    const { byDay, byHour } = bucket([conference], NY);
+    expect([...byDay.keys()]).toEqual(['2030-06-05', '2030-06-06', '2030-06-07']);
+    expect([...byHour.keys()]).toEqual(['2030-06-05 16', '2030-06-06 0', '2030-06-07 0']);
   });
   it('labels', () => {
     expect([0, 9, 12, 13].map(hourLabel)).toEqual(['12 AM', '9 AM', '12 PM', '1 PM']);
