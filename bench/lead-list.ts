@@ -22,14 +22,11 @@
  * in a child process; p95 is exact, computed from every measured request's latency. Exits 1 when a
  * target is missed.
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
 import autocannon from 'autocannon';
 import { CpuMeter, type CpuSplit } from './support/cpu.ts';
 import type { LeadListReady } from './support/lead-list-server.ts';
+import { busyShare, startServerProcess } from './support/server-process.ts';
 
 const CONNECTIONS = 20;
 const WARMUP_SECONDS = 3;
@@ -44,7 +41,6 @@ const ATTEMPTS = 3;
 const QUIET_WAIT_SECONDS = Number(process.env.BENCH_QUIET_WAIT_SECONDS || 120);
 
 const args = new Set(process.argv.slice(2));
-const root = path.resolve(import.meta.dirname, '..');
 
 type Measured = {
   attempts: number;
@@ -60,51 +56,14 @@ type Measured = {
   cpu: CpuSplit | null;
 };
 
-function startServer() {
-  const passed = ['--regenerate', '--with-proposed-fix'].filter((a) => args.has(a));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/support/lead-list-server.ts', ...passed], {
-    cwd: root,
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const ready = new Promise<LeadListReady>((resolve, reject) => {
+const startServer = () =>
+  startServerProcess<LeadListReady>({
+    script: 'bench/support/lead-list-server.ts',
+    args: ['--regenerate', '--with-proposed-fix'].filter((a) => args.has(a)),
+    isReady: (r) => Boolean(r.appPort && r.barePort),
     // Generating the data takes about a minute; allow for a slow machine.
-    const timer = setTimeout(
-      () => reject(new Error('lead-list-server did not start within 15 min')),
-      900_000,
-    );
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`lead-list-server exited with code ${code} before it was ready`));
-    });
-    const lines = readline.createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      let parsed: Partial<LeadListReady> | undefined;
-      try {
-        parsed = JSON.parse(line) as Partial<LeadListReady>;
-      } catch {
-        parsed = undefined;
-      }
-      if (parsed?.appPort && parsed.barePort) {
-        clearTimeout(timer);
-        resolve(parsed as LeadListReady);
-      } else {
-        process.stderr.write(`[lead-list-server] ${line}\n`);
-      }
-    });
+    timeoutSeconds: 900,
   });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      child.once('exit', () => {
-        clearTimeout(kill);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  return { pid: child.pid!, ready, stop };
-}
 
 /** One autocannon run over `paths` in turn; every response's latency is kept for exact percentiles. */
 function load(origin: string, paths: string[], headers: Record<string, string>, seconds: number) {
@@ -134,23 +93,6 @@ function load(origin: string, paths: string[], headers: Record<string, string>, 
 /** Nearest-rank percentile of sorted values. */
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN;
-
-/** Busy share of all cores over `ms` (Linux /proc/stat; 0 elsewhere). */
-async function busyShare(ms: number): Promise<number> {
-  const sample = () => {
-    try {
-      const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
-      const n = line.trim().split(/\s+/).slice(1, 9).map(Number);
-      return { total: n.reduce((a, b) => a + b, 0), idle: n[3]! + n[4]! };
-    } catch {
-      return null;
-    }
-  };
-  const a = sample();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = sample();
-  return a && b && b.total > a.total ? 1 - (b.idle - a.idle) / (b.total - a.total) : 0;
-}
 
 /** Other jobs share this machine: wait (up to QUIET_WAIT_SECONDS) until it is at least 85% idle. */
 async function waitForQuiet(): Promise<void> {

@@ -16,6 +16,8 @@ export type ServerProcess<R> = { pid: number; ready: Promise<R>; stop: () => Pro
 export function startServerProcess<R>(opts: {
   /** The server's script, relative to the repository. */
   script: string;
+  /** Arguments for the script. */
+  args?: string[];
   env?: Record<string, string>;
   /** True for the ready line (parsed JSON). */
   isReady: (parsed: Partial<R>) => boolean;
@@ -24,7 +26,7 @@ export function startServerProcess<R>(opts: {
   const label = path.basename(opts.script, '.ts');
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', opts.script], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', opts.script, ...(opts.args ?? [])], {
     cwd: root,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -55,7 +57,7 @@ export function startServerProcess<R>(opts: {
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
       child.once('exit', () => {
         clearTimeout(kill);
         resolve();

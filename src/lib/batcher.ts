@@ -74,3 +74,30 @@ export function rowsInKeyOrder<R extends TokenKey>(
     return row;
   });
 }
+
+/**
+ * A token lookup batched per database: `query` answers a batch's keys (as `accountIds` and
+ * `tokenHashes` arrays) with the rows found; each database gets its batcher on first use.
+ */
+export function tokenLookupPerDatabase<D extends object, R extends TokenKey>(
+  prepare: (db: D) => { execute(p: { accountIds: string[]; tokenHashes: string[] }): Promise<R[]> },
+): (db: D) => BatchLoad<TokenKey, R | null> {
+  const lookups = new WeakMap<D, BatchLoad<TokenKey, R | null>>();
+  return (db) => {
+    let lookup = lookups.get(db);
+    if (!lookup) {
+      const query = prepare(db);
+      lookup = createBatcher(async (keys: TokenKey[]) =>
+        rowsInKeyOrder(
+          keys,
+          await query.execute({
+            accountIds: keys.map((k) => k.accountId),
+            tokenHashes: keys.map((k) => k.tokenHash),
+          }),
+        ),
+      );
+      lookups.set(db, lookup);
+    }
+    return lookup;
+  };
+}

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
-import { type BatchLoad, createBatcher, rowsInKeyOrder, type TokenKey } from '../../lib/batcher.ts';
+import { tokenLookupPerDatabase } from '../../lib/batcher.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound, parseInput } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -111,27 +111,8 @@ function buildKeyQuery(db: Db) {
     )
     .prepare('openams_resolve_api_key');
 }
-type KeyRow = Awaited<ReturnType<ReturnType<typeof buildKeyQuery>['execute']>>[number];
-
 /** Keys of requests that arrive together are read by one prepared query (as sessions, decision 014). */
-const lookups = new WeakMap<Db, BatchLoad<TokenKey, KeyRow | null>>();
-function keyLookup(db: Db): BatchLoad<TokenKey, KeyRow | null> {
-  let lookup = lookups.get(db);
-  if (!lookup) {
-    const query = buildKeyQuery(db);
-    lookup = createBatcher(async (keys: TokenKey[]) =>
-      rowsInKeyOrder(
-        keys,
-        await query.execute({
-          accountIds: keys.map((k) => k.accountId),
-          tokenHashes: keys.map((k) => k.tokenHash),
-        }),
-      ),
-    );
-    lookups.set(db, lookup);
-  }
-  return lookup;
-}
+const keyLookup = tokenLookupPerDatabase(buildKeyQuery);
 
 /** `Authorization: Bearer oams_…` → the account's actor with the key's scope, or null. */
 export async function authenticateApiKey(

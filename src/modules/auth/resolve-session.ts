@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import { type BatchLoad, createBatcher, rowsInKeyOrder, type TokenKey } from '../../lib/batcher.ts';
+import { tokenLookupPerDatabase } from '../../lib/batcher.ts';
 import { accountIdOfToken, sha256 } from '../../lib/tokens.ts';
 import { accounts, type Package } from '../accounts/schema.ts';
 import type { RequestContext, UserActor } from '../access/actor.ts';
@@ -72,31 +72,12 @@ function buildSessionQuery(db: Db) {
     .prepare('openams_resolve_session');
 }
 
-type SessionRow = Awaited<ReturnType<ReturnType<typeof buildSessionQuery>['execute']>>[number];
-
 /**
  * One prepared statement per database (PostgreSQL plans the session join once per connection),
  * run through a micro-batcher: the sessions of requests that arrive together are read by one
  * execution of it (src/lib/batcher.ts — nothing is cached).
  */
-const lookups = new WeakMap<Db, BatchLoad<TokenKey, SessionRow | null>>();
-
-function sessionLookup(deps: Deps): BatchLoad<TokenKey, SessionRow | null> {
-  const { db } = deps;
-  let lookup = lookups.get(db);
-  if (!lookup) {
-    const query = buildSessionQuery(db);
-    lookup = createBatcher(async (keys: TokenKey[]) => {
-      const rows = await query.execute({
-        accountIds: keys.map((k) => k.accountId),
-        tokenHashes: keys.map((k) => k.tokenHash),
-      });
-      return rowsInKeyOrder(keys, rows);
-    });
-    lookups.set(db, lookup);
-  }
-  return lookup;
-}
+const sessionLookup = tokenLookupPerDatabase(buildSessionQuery);
 
 /**
  * Turn a session cookie into an actor, in one prepared, indexed query. A session ends at once when
@@ -111,7 +92,7 @@ export async function resolveSession(
   const accountId = accountIdOfToken(token);
   if (!accountId) return null;
   const { db, config } = deps;
-  const row = await sessionLookup(deps)({ accountId, tokenHash: sha256(token) });
+  const row = await sessionLookup(db)({ accountId, tokenHash: sha256(token) });
   // Idle timeout, checked here rather than in the shared query so each caller applies its own.
   if (!row || Date.now() - row.lastSeenAt.getTime() >= config.sessionIdleMs) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
