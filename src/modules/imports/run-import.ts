@@ -129,7 +129,7 @@ async function commitBatch(tx: DbOrTx, scope: AccountScope, imp: Imp, batch: Val
     for (const [k, id] of await lane.previous.createdKeys) if (!existing.has(k)) existing.set(k, id);
   }
   const plan = planBatch(batch.valid, existing, imp.options.duplicates, newId);
-  lane.planned(createdKeys(plan.creates));
+  lane.planned?.(createdKeys(plan.creates));
   const o = imp.options;
   // Plain rows of one shape, built by a loop over the mapped fields (a spread per row costs more).
   const records = plan.creates.map((c) => {
@@ -180,7 +180,7 @@ function createdKeys(creates: { id: string; keys: string[] }[]): Map<string, str
 /** A batch in the database: its plan's new-record keys, then its commit. */
 type Flight = { createdKeys: Promise<Map<string, string>>; committed: Promise<void> };
 /** What a batch being committed knows of the batch before it, if that one may still be in flight. */
-type Lane = { previous: Flight | null; planned: (keys: Map<string, string>) => void };
+type Lane = { previous: Flight | null; planned: ((keys: Map<string, string>) => void) | null };
 
 /**
  * Cached plans of foreign-key checks (sales_record_notes → sales_records) are made once per
@@ -276,20 +276,20 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
         // scans of it (seconds per batch instead of milliseconds).
         while (flights.length >= (analysed ? lanes : 1)) await flights.shift()!.committed;
         const previous = flights.at(-1) ?? null;
-        let planned!: (keys: Map<string, string>) => void;
-        const createdKeys = new Promise<Map<string, string>>((resolve) => (planned = resolve));
+        // A batch that fails before its plan rejects its keys too, so a follower waiting for them
+        // fails with it. With one lane nobody follows: no keys are collected.
+        let planned: Lane['planned'] = null;
+        let failed: (e: unknown) => void = () => undefined;
+        const keys = new Promise<Map<string, string>>((resolve, reject) => {
+          if (lanes > 1) planned = resolve;
+          failed = reject;
+        });
         const committed = commit(batch, { previous, planned });
-        // Keys are only wanted from a batch that got as far as its plan; a failure before that
-        // rejects `committed`, which the next batch also awaits.
-        const flight: Flight = {
-          createdKeys: Promise.race([createdKeys, committed.then(() => createdKeys)]),
-          committed,
-        };
-        committed.catch(() => undefined);
-        flight.createdKeys.catch(() => undefined);
+        committed.catch(failed);
+        keys.catch(() => undefined);
+        const flight: Flight = { createdKeys: keys, committed };
         flights.push(flight);
       };
-      const settle = () => Promise.allSettled(flights.map((f) => f.committed));
 
       try {
         let header = true;
@@ -358,7 +358,8 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
           },
         });
       } catch (err) {
-        await settle(); // never leave a batch running behind the status change
+        // Never leave a batch running behind the status change.
+        await Promise.allSettled(flights.map((f) => f.committed));
         // Retries resume from the last committed batch; after the last one it waits for a person.
         await deps.db
           .update(imports)
