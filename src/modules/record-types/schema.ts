@@ -59,5 +59,7 @@ export const recordStatuses = pgTable(
     }).onDelete('cascade'),
     uniqueIndex('record_statuses_name_uq').on(t.accountId, t.recordTypeId, sql`lower(${t.name})`),
     index('record_statuses_type_idx').on(t.accountId, t.recordTypeId, t.sortOrder),
+    // What a Sales Record's (type, status) key points at.
+    uniqueIndex('record_statuses_type_id_uq').on(t.accountId, t.recordTypeId, t.id),
   ],
 );

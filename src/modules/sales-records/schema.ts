@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
-import { accounts } from '../accounts/schema.ts';
 import { agents } from '../agents/schema.ts';
 import { individuals } from '../individuals/schema.ts';
-import { recordStatuses, recordTypes } from '../record-types/schema.ts';
+import { recordStatuses } from '../record-types/schema.ts';
 import { users } from '../users/schema.ts';
 
 export const GENDERS = ['female', 'male', 'nonbinary', 'unknown'] as const;
@@ -57,14 +56,12 @@ export const salesRecords = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.id] }),
-    foreignKey({ columns: [t.accountId], foreignColumns: [accounts.id] }).onDelete('cascade'),
+    // One key for type and status (decision 016): the status must be one of the record's type, and
+    // through the status the type and the account exist — one check per written row, not three.
     foreignKey({
-      columns: [t.accountId, t.recordTypeId],
-      foreignColumns: [recordTypes.accountId, recordTypes.id],
-    }),
-    foreignKey({
-      columns: [t.accountId, t.statusId],
-      foreignColumns: [recordStatuses.accountId, recordStatuses.id],
+      name: 'sales_records_type_status_fk',
+      columns: [t.accountId, t.recordTypeId, t.statusId],
+      foreignColumns: [recordStatuses.accountId, recordStatuses.recordTypeId, recordStatuses.id],
     }),
     foreignKey({ columns: [t.accountId, t.assignedUserId], foreignColumns: [users.accountId, users.id] }),
     foreignKey({ columns: [t.accountId, t.assignedAgentId], foreignColumns: [agents.accountId, agents.id] }),
@@ -96,7 +93,10 @@ export const salesRecords = pgTable(
       .on(t.accountId, t.dateOfBirth, sql`lower(${t.lastName})`, sql`lower(${t.firstName})`)
       .where(sql`date_of_birth is not null`),
     index('sales_records_phone_idx').on(t.accountId, t.phone),
-    index('sales_records_cell_idx').on(t.accountId, t.cellPhone),
+    // Only records with a cell phone (most leads have none); every lookup is by equality.
+    index('sales_records_cell_idx')
+      .on(t.accountId, t.cellPhone)
+      .where(sql`cell_phone is not null`),
     index('sales_records_deleted_idx')
       .on(t.accountId, t.deletedAt)
       .where(sql`deleted_at is not null`),
