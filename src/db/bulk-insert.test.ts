@@ -7,6 +7,7 @@ import { recordStatuses } from '../modules/record-types/schema.ts';
 import { salesRecords } from '../modules/sales-records/schema.ts';
 import {
   bulkInsert,
+  bulkInsertTuples,
   copyText,
   insertSelect,
   pgClientOf,
@@ -130,6 +131,82 @@ describe('bulkInsert', () => {
       }),
     ).rejects.toThrow('abort');
     expect(await t.deps.db.select().from(salesRecords).where(eq(salesRecords.id, id))).toEqual([]);
+  });
+});
+
+describe('bulkInsertTuples', () => {
+  it('writes rows given as arrays of values in the columns’ order, awkward text included', async () => {
+    const ids = AWKWARD.map(() => newId());
+    await t.deps.db.transaction((tx) =>
+      bulkInsertTuples(
+        tx,
+        salesRecords,
+        ['accountId', 'id', 'recordTypeId', 'statusId', 'lastName', 'firstName', 'email'],
+        AWKWARD.map((text, i) => [
+          a.accountId,
+          ids[i],
+          type.recordTypeId,
+          type.statusId,
+          'Tuple',
+          text,
+          null,
+        ]),
+      ),
+    );
+    const back = await t.deps.db
+      .select({ id: salesRecords.id, firstName: salesRecords.firstName, email: salesRecords.email })
+      .from(salesRecords)
+      .where(and(eq(salesRecords.accountId, a.accountId), eq(salesRecords.lastName, 'Tuple')))
+      .orderBy(asc(salesRecords.id));
+    expect(back).toEqual(AWKWARD.map((text, i) => ({ id: ids[i], firstName: text, email: null })));
+  });
+});
+
+describe('the type–status key of Sales Records (decision 016)', () => {
+  const record = (recordTypeId: string, statusId: string) => ({
+    accountId: a.accountId,
+    id: newId(),
+    recordTypeId,
+    statusId,
+    firstName: 'Key',
+    lastName: 'Check',
+  });
+
+  /** Rejected by the key itself: PostgreSQL's foreign_key_violation, naming the constraint. */
+  const refused = async (write: Promise<unknown>) => {
+    const err = await write.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    let cause = err as { code?: string; constraint?: string; cause?: unknown } | null;
+    while (cause?.cause && !cause.code) cause = cause.cause as typeof cause;
+    expect(cause?.code).toBe('23503');
+    expect(cause?.constraint ?? String(cause)).toContain('sales_records_type_status_fk');
+  };
+
+  it('refuses a status of another record type, or of another account, on every write path', async () => {
+    const statuses = await t.deps.db
+      .select({ recordTypeId: recordStatuses.recordTypeId, id: recordStatuses.id })
+      .from(recordStatuses)
+      .where(eq(recordStatuses.accountId, a.accountId));
+    const otherType = statuses.find((s) => s.recordTypeId !== type.recordTypeId)!;
+    expect(otherType).toBeDefined();
+    const b = await t.newAccount();
+    const [foreign] = await t.deps.db
+      .select({ id: recordStatuses.id })
+      .from(recordStatuses)
+      .where(eq(recordStatuses.accountId, b.accountId))
+      .limit(1);
+    for (const bad of [record(type.recordTypeId, otherType.id), record(type.recordTypeId, foreign!.id)]) {
+      await refused(t.deps.db.insert(salesRecords).values(bad));
+      await refused(t.deps.db.transaction((tx) => bulkInsert(tx, salesRecords, [bad])));
+    }
+    const good = record(otherType.recordTypeId, otherType.id);
+    await t.deps.db.insert(salesRecords).values(good);
+    // A record's status cannot be moved to another type's either.
+    await refused(
+      t.deps.db.update(salesRecords).set({ statusId: type.statusId }).where(eq(salesRecords.id, good.id)),
+    );
   });
 });
 

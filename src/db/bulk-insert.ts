@@ -62,9 +62,32 @@ export async function bulkInsert<T extends PgTable>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const cols = usedColumns(table, rows, columns);
+  await insertTuples(
+    tx,
+    table,
+    cols,
+    rows.map((r) => cols.map(([k]) => r[k])),
+  );
+}
+
+/**
+ * bulkInsert for rows given as arrays of values, in the order of `columns` (property names): no
+ * object per row, for the largest writes (CSV import).
+ */
+export async function bulkInsertTuples<T extends PgTable>(
+  tx: DbOrTx,
+  table: T,
+  columns: readonly string[],
+  tuples: unknown[][],
+): Promise<void> {
+  if (tuples.length === 0) return;
+  await insertTuples(tx, table, usedColumns(table, [], [...columns]), tuples);
+}
+
+async function insertTuples(tx: DbOrTx, table: PgTable, cols: [string, Column][], tuples: unknown[][]) {
   const client = pgClientOf(tx);
-  if (client) await copyRows(client, table, cols, rows);
-  else await unnestRows(tx, table, cols, rows);
+  if (client) await copyRows(client, table, cols, tuples);
+  else await unnestRows(tx, table, cols, tuples);
 }
 
 /**
@@ -92,14 +115,15 @@ export function copyText(v: string | null): string {
 }
 
 /** Rows of COPY text, in pieces of about 1 MiB so memory stays bounded for large batches. */
-function* copyLines(cols: [string, Column][], rows: Record<string, unknown>[]): Generator<string> {
+function* copyLines(cols: [string, Column][], tuples: unknown[][]): Generator<string> {
   const json = cols.map(([, c]) => isJson(c));
   let piece = '';
-  for (const r of rows) {
+  for (const t of tuples) {
     let line = '';
-    for (let i = 0; i < cols.length; i++) {
+    for (let i = 0; i < t.length; i++) {
+      const v = t[i];
       if (i > 0) line += '\t';
-      line += copyText(textOf(r[cols[i]![0]], json[i]!));
+      line += copyText(typeof v === 'string' && !json[i] ? v : textOf(v, json[i]!));
     }
     piece += line + '\n';
     if (piece.length >= 1 << 20) {
@@ -110,26 +134,16 @@ function* copyLines(cols: [string, Column][], rows: Record<string, unknown>[]): 
   if (piece) yield piece;
 }
 
-async function copyRows(
-  client: pg.Client,
-  table: PgTable,
-  cols: [string, Column][],
-  rows: Record<string, unknown>[],
-) {
+async function copyRows(client: pg.Client, table: PgTable, cols: [string, Column][], tuples: unknown[][]) {
   const names = cols.map(([, c]) => `"${c.name}"`).join(', ');
   const stream = client.query(copyFrom(`copy "${getTableName(table)}" (${names}) from stdin`));
-  await pipeline(Readable.from(copyLines(cols, rows)), stream);
+  await pipeline(Readable.from(copyLines(cols, tuples)), stream);
 }
 
-async function unnestRows(
-  tx: DbOrTx,
-  table: PgTable,
-  cols: [string, Column][],
-  rows: Record<string, unknown>[],
-) {
-  const arrays: SQL[] = cols.map(([k, col]) => {
+async function unnestRows(tx: DbOrTx, table: PgTable, cols: [string, Column][], tuples: unknown[][]) {
+  const arrays: SQL[] = cols.map(([, col], i) => {
     const json = isJson(col);
-    const values = rows.map((r) => textOf(r[k], json));
+    const values = tuples.map((t) => textOf(t[i], json));
     return sql`${sql.param(values)}::${sql.raw(json ? 'text' : col.getSQLType())}[]`;
   });
   const names = cols.map(([, c]) => sql.identifier(c.name));

@@ -9,8 +9,6 @@ const QUOTE = 34;
 const COMMA = 44;
 const CR = 13;
 const LF = 10;
-/** The characters that end a run of plain text outside quotes. */
-const UNQUOTED_STOP = /[,\r\n]/g;
 
 export class CsvParser {
   private field = '';
@@ -24,7 +22,7 @@ export class CsvParser {
 
   /**
    * Parse a chunk; returns the records it completed. Runs of plain text are found with indexOf and
-   * a sticky search and sliced out whole, rather than appended a character at a time.
+   * a character scan and sliced out whole, rather than appended a character at a time.
    */
   push(chunk: string): CsvRecord[] {
     const out: CsvRecord[] = [];
@@ -75,9 +73,11 @@ export class CsvParser {
         i++;
       } else {
         // Plain text up to the next comma or line end; a quote inside it is an ordinary character.
-        UNQUOTED_STOP.lastIndex = i;
-        const m = UNQUOTED_STOP.exec(chunk);
-        const end = m ? m.index : n;
+        let end = i + 1;
+        for (; end < n; end++) {
+          const d = chunk.charCodeAt(end);
+          if (d === COMMA || d === LF || d === CR) break;
+        }
         this.field += chunk.slice(i, end);
         this.fieldStarted = true;
         i = end;

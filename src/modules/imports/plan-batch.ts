@@ -1,7 +1,8 @@
 import type { LeadValues } from '../intake/lead-fields.ts';
-import { matchKeys } from '../intake/match-leads.ts';
+import type { KeyedLead } from '../intake/match-leads.ts';
 
-export type PlannedRow = { values: LeadValues; notes: string[] };
+/** A valid row: its values, its match keys (leadKeys) and its notes. */
+export type PlannedRow = KeyedLead & { notes: string[] };
 export type BatchPlan = {
   /** New records, in file order, with the ids they will have and the match keys of their row. */
   creates: { id: string; values: LeadValues; notes: string[]; keys: string[] }[];
@@ -27,7 +28,7 @@ function copyOf(v: LeadValues): LeadValues {
 
 /**
  * Pure: what to do with a batch's valid rows, in file order, given the existing records that share
- * a key with them (`existing`, key → id, see matchKeys). A row is a duplicate when one of its keys
+ * a key with them (`existing`, key → id, see leadKeys). A row is a duplicate when one of its keys
  * — tried in order of preference, each first against existing records then against earlier rows of
  * the batch — belongs to a record:
  * - an existing record: skipped, or with "update" its blank fields are filled from the row;
@@ -50,7 +51,7 @@ export function planBatch(
   const inBatch = new Map<string, string>();
   const counts = { created: 0, updated: 0, skipped: 0 };
   for (const r of rows) {
-    const keys = matchKeys(r.values).map((k) => k.key);
+    const keys = r.keys;
     let target: string | undefined;
     for (const k of keys) {
       target = existing.get(k) ?? inBatch.get(k);

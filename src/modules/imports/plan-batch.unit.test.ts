@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LeadValues } from '../intake/lead-fields.ts';
+import { leadKeys } from '../intake/match-leads.ts';
 import { planBatch, type PlannedRow } from './plan-batch.ts';
 
-const row = (values: LeadValues, notes: string[] = []): PlannedRow => ({
-  values: { firstName: 'A', lastName: 'B', ...values },
-  notes,
-});
+const row = (values: LeadValues, notes: string[] = []): PlannedRow => {
+  const v = { firstName: 'A', lastName: 'B', ...values };
+  return { values: v, keys: leadKeys(v), notes };
+};
 const ids = () => {
   let n = 0;
   return () => `new-${++n}`;

@@ -1,6 +1,6 @@
 import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { bulkInsert } from '../../db/bulk-insert.ts';
+import { bulkInsert, bulkInsertTuples } from '../../db/bulk-insert.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
@@ -9,14 +9,9 @@ import type { JobDefinition } from '../../jobs/queue.ts';
 import type { AccountScope, SystemActor } from '../access/actor.ts';
 import { accounts } from '../accounts/schema.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import {
-  FieldMemo,
-  LEAD_FIELDS,
-  type LeadKey,
-  type LeadValues,
-  validateLead,
-} from '../intake/lead-fields.ts';
-import { findMatches } from '../intake/match-leads.ts';
+import type { FieldProblem } from '../../lib/errors.ts';
+import { LEAD_FIELDS, type LeadKey, type LeadValues, RowValidator } from '../intake/lead-fields.ts';
+import { findMatches, leadKeys } from '../intake/match-leads.ts';
 import { salesRecordNotes, salesRecords } from '../sales-records/schema.ts';
 import { planBatch, type PlannedRow } from './plan-batch.ts';
 import { csvRecordChunks } from './read-file.ts';
@@ -31,8 +26,6 @@ export const BATCH_ROWS = 5000;
 export const runImportJob = { name: 'import.run' } as const;
 const Payload = z.object({ accountId: z.uuid(), importId: z.uuid() });
 
-/** One data row of the file, mapped to lead fields (or already known to be the wrong width). */
-export type SourceRow = { line: number; raw: Record<string, string>; notes: string[]; width?: string };
 type ErrorRow = typeof importErrors.$inferInsert;
 type Imp = {
   id: string;
@@ -55,30 +48,62 @@ const NOTE_COLUMNS = ['accountId', 'id', 'salesRecordId', 'body', 'authorUserId'
 const ERROR_COLUMNS = ['accountId', 'importId', 'row', 'column', 'reason'];
 
 /** A batch being gathered: the valid rows with their normalised values, and every problem by row and column. */
-export type ValidatedBatch = { rows: number; valid: PlannedRow[]; errors: ErrorRow[]; failed: number };
-export const emptyBatch = (): ValidatedBatch => ({ rows: 0, valid: [], errors: [], failed: 0 });
+type Batch = { rows: number; valid: PlannedRow[]; errors: ErrorRow[]; failed: number };
+const emptyBatch = (): Batch => ({ rows: 0, valid: [], errors: [], failed: 0 });
 
-/** Validate one row into the batch being gathered (`memo`: one per run, see FieldMemo). */
-export function addRow(
-  scope: AccountScope,
-  importId: string,
-  batch: ValidatedBatch,
-  row: SourceRow,
-  memo?: FieldMemo,
-) {
-  batch.rows++;
-  const error = (column: string, reason: string) =>
-    batch.errors.push({ accountId: scope.accountId, importId, row: row.line, column, reason });
-  if (row.width) {
-    error('(row)', row.width);
-    batch.failed++;
-    return;
+/**
+ * Reads the file's rows into batches: each row checked (RowValidator), its Note columns gathered
+ * and its match keys worked out once, for the batch's matching and plan.
+ */
+class RowReader {
+  private readonly validator: RowValidator;
+  private readonly noteColumns: { column: number; label: string }[] = [];
+  private readonly problems: FieldProblem[] = [];
+
+  constructor(
+    private readonly scope: AccountScope,
+    private readonly importId: string,
+    private readonly headings: string[],
+    targets: string[],
+  ) {
+    this.validator = new RowValidator(targets);
+    targets.forEach((t, column) => {
+      const h = headings[column]!;
+      if (t === 'note')
+        this.noteColumns.push({ column, label: h === 'Note' || /^Note \d+$/.test(h) ? '' : `${h}: ` });
+    });
   }
-  const r = validateLead(row.raw, memo);
-  if (r.problems.length) {
-    for (const p of r.problems) error(p.path, p.message);
-    batch.failed++;
-  } else batch.valid.push({ values: r.values, notes: row.notes });
+
+  add(batch: Batch, line: number, cells: string[]) {
+    batch.rows++;
+    const error = (column: string, reason: string) =>
+      batch.errors.push({
+        accountId: this.scope.accountId,
+        importId: this.importId,
+        row: line,
+        column,
+        reason,
+      });
+    if (cells.length !== this.headings.length) {
+      error('(row)', `Expected ${this.headings.length} columns, found ${cells.length}.`);
+      batch.failed++;
+      return;
+    }
+    const problems = this.problems;
+    const values = this.validator.validate(cells, problems);
+    if (problems.length) {
+      for (const p of problems) error(p.path, p.message);
+      problems.length = 0;
+      batch.failed++;
+      return;
+    }
+    const notes: string[] = [];
+    for (const n of this.noteColumns) {
+      const body = cells[n.column]!.trim();
+      if (body) notes.push(n.label + body);
+    }
+    batch.valid.push({ values, keys: leadKeys(values), notes });
+  }
 }
 
 const recordColumns = getTableColumns(salesRecords) as unknown as Record<
@@ -116,13 +141,8 @@ async function fillBlanks(tx: DbOrTx, scope: AccountScope, updates: Map<string, 
  * query), decide create / update / skip (planBatch), then write the new records, their notes, the
  * filled-in blanks and the error lines, each with one statement.
  */
-async function commitBatch(tx: DbOrTx, scope: AccountScope, imp: Imp, batch: ValidatedBatch, lane: Lane) {
-  const existing = await findMatches(
-    tx,
-    scope,
-    'sales_record',
-    batch.valid.map((r) => r.values),
-  );
+async function commitBatch(tx: DbOrTx, scope: AccountScope, imp: Imp, batch: Batch, lane: Lane) {
+  const existing = await findMatches(tx, scope, 'sales_record', batch.valid);
   // The previous batch may still be uncommitted on the other lane: its new records are invisible
   // to the query above, so their keys come from its plan instead.
   if (lane.previous) {
@@ -131,19 +151,19 @@ async function commitBatch(tx: DbOrTx, scope: AccountScope, imp: Imp, batch: Val
   const plan = planBatch(batch.valid, existing, imp.options.duplicates, newId);
   lane.planned?.(createdKeys(plan.creates));
   const o = imp.options;
-  // Plain rows of one shape, built by a loop over the mapped fields (a spread per row costs more).
+  // One array of values per new record, in the columns' order (cheaper than an object each).
   const records = plan.creates.map((c) => {
-    const r: Record<string, unknown> = {
-      accountId: scope.accountId,
-      id: c.id,
-      recordTypeId: o.recordTypeId,
-      statusId: o.statusId,
-      assignedUserId: o.assignedUserId,
-      assignedAgentId: o.assignedAgentId,
-      createdByUserId: imp.createdByUserId,
-      importId: imp.id,
-    };
-    for (const k of imp.fields) r[k] = c.values[k];
+    const r: unknown[] = [
+      scope.accountId,
+      c.id,
+      o.recordTypeId,
+      o.statusId,
+      o.assignedUserId,
+      o.assignedAgentId,
+      imp.createdByUserId,
+      imp.id,
+    ];
+    for (const k of imp.fields) r.push(c.values[k]);
     return r;
   });
   const notes = plan.creates.flatMap((c) =>
@@ -155,7 +175,7 @@ async function commitBatch(tx: DbOrTx, scope: AccountScope, imp: Imp, batch: Val
       authorUserId: imp.createdByUserId,
     })),
   );
-  await bulkInsert(tx, salesRecords, records, [...RECORD_COLUMNS, ...imp.fields]);
+  await bulkInsertTuples(tx, salesRecords, [...RECORD_COLUMNS, ...imp.fields], records);
   await bulkInsert(tx, salesRecordNotes, notes, NOTE_COLUMNS);
   await bulkInsert(tx, importErrors, batch.errors, ERROR_COLUMNS);
   // Commits go in file order: the caller's progress update and commit follow the previous
@@ -234,14 +254,12 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
         createdByUserId: imp.createdByUserId,
         fields: LEAD_FIELDS.map((f) => f.key).filter((k) => targets.includes(k)),
       };
-      const noteLabel = imp.headings.map((h) => (h === 'Note' || /^Note \d+$/.test(h) ? null : `${h}: `));
-      const width = imp.headings.length;
-      const memo = new FieldMemo();
+      const reader = new RowReader(scope, imp.id, imp.headings, targets);
       let dataRow = 0;
       let created = 0;
       let analysed = false;
 
-      const commit = async (batch: ValidatedBatch, lane: Lane) => {
+      const commit = async (batch: Batch, lane: Lane) => {
         await deps.db.transaction(async (tx) => {
           const c = await commitBatch(tx, scope, job, batch, lane);
           created += c.created;
@@ -270,7 +288,7 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
       // loop. A failure surfaces at the next await.
       const lanes = deps.database.kind === 'postgres' && job.options.duplicates === 'skip' ? 2 : 1;
       const flights: Flight[] = [];
-      const submit = async (batch: ValidatedBatch) => {
+      const submit = async (batch: Batch) => {
         // The second lane opens once the first batch is in and analysed: before that, the
         // statistics describe an empty table and the other lane's probes would be planned as
         // scans of it (seconds per batch instead of milliseconds).
@@ -305,26 +323,7 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
             }
             dataRow++;
             if (dataRow <= imp.processedRows) continue; // done in an earlier run
-            if (rec.fields.length !== width) {
-              addRow(scope, imp.id, batch, {
-                line: rec.line,
-                raw: {},
-                notes: [],
-                width: `Expected ${width} columns, found ${rec.fields.length}.`,
-              });
-            } else {
-              const rawValues: Record<string, string> = {};
-              const notes: string[] = [];
-              for (let i = 0; i < width; i++) {
-                const t = targets[i]!;
-                const v = rec.fields[i]!;
-                if (t === 'note') {
-                  const body = v.trim();
-                  if (body) notes.push(noteLabel[i] === null ? body : `${noteLabel[i]}${body}`);
-                } else if (t !== 'ignore') rawValues[t] = v;
-              }
-              addRow(scope, imp.id, batch, { line: rec.line, raw: rawValues, notes }, memo);
-            }
+            reader.add(batch, rec.line, rec.fields);
             if (batch.rows >= BATCH_ROWS) {
               const full = batch;
               batch = emptyBatch();

@@ -62,51 +62,66 @@ function checkField(key: LeadKey, text: string): FieldOutcome {
 }
 
 /**
- * Remembers the outcome of checking each field value seen before, for validating many leads of
- * one file: columns such as state, city, ZIP, lead source, carrier or dates repeat, and a lookup
- * costs a fraction of a schema check. At most `perField` values are kept per field (unique
- * columns such as email stop filling it). Use one per import run: "not in the future" is judged
- * on the day the value is first seen.
- */
-export class FieldMemo {
-  private readonly seen = new Map<LeadKey, Map<string, FieldOutcome>>();
-  constructor(private readonly perField = 10_000) {}
-
-  check(key: LeadKey, text: string): FieldOutcome {
-    let m = this.seen.get(key);
-    if (!m) this.seen.set(key, (m = new Map()));
-    let out = m.get(text);
-    if (!out) {
-      out = checkField(key, text);
-      if (m.size < this.perField) m.set(text, out);
-    }
-    return out;
-  }
-}
-
-/**
  * Pure: validate one lead's raw text values field by field, reporting every problem (with the
  * field key) and returning the normalised values (E.164 phones, ISO dates, MBI without dashes).
- * A `memo` (one per file) reuses the outcome for values seen before.
  */
-export function validateLead(
-  raw: Record<string, string | undefined>,
-  memo?: FieldMemo,
-): {
+export function validateLead(raw: Record<string, string | undefined>): {
   values: LeadValues;
   problems: FieldProblem[];
 } {
-  const values: LeadValues = {};
   const problems: FieldProblem[] = [];
-  for (const f of LEAD_FIELDS) {
-    const v = raw[f.key]?.trim() ?? '';
-    if (v === '') {
-      if ('required' in f && f.required) problems.push({ path: f.key, message: 'Required.' });
-      continue;
-    }
-    const r = memo ? memo.check(f.key, v) : checkField(f.key, v);
-    if (r.message === undefined) values[f.key] = r.value;
-    else problems.push({ path: f.key, message: r.message });
-  }
+  const columns = LEAD_FIELDS.map((f) => f.key);
+  const values = new RowValidator(columns, 0).validate(
+    columns.map((k) => raw[k] ?? ''),
+    problems,
+  );
   return { values, problems };
+}
+
+/**
+ * Validates the rows of one file whose columns are mapped to lead fields (`targets`: per column,
+ * a lead field key, or anything else for a column that is not one): validateLead's rules,
+ * messages and field order, read straight from a row's cells. Each field remembers the outcome of
+ * up to `perField` values it has seen — state, city, ZIP, lead source or dates repeat, and a
+ * lookup costs a fraction of a schema check; unique columns such as email stop filling it. One per
+ * import run: "not in the future" is judged on the day a value is first seen.
+ */
+export class RowValidator {
+  private readonly fields: {
+    column: number;
+    key: LeadKey;
+    required: boolean;
+    seen: Map<string, FieldOutcome>;
+  }[] = [];
+
+  constructor(
+    targets: readonly string[],
+    private readonly perField = 10_000,
+  ) {
+    for (const f of LEAD_FIELDS) {
+      const column = targets.indexOf(f.key);
+      const required = 'required' in f && f.required;
+      if (column >= 0 || required) this.fields.push({ column, key: f.key, required, seen: new Map() });
+    }
+  }
+
+  /** A row's normalised values; its problems, if any, are added to `problems`. */
+  validate(cells: readonly string[], problems: FieldProblem[]): LeadValues {
+    const values: LeadValues = {};
+    for (const f of this.fields) {
+      const v = f.column < 0 ? '' : (cells[f.column] ?? '').trim();
+      if (v === '') {
+        if (f.required) problems.push({ path: f.key, message: 'Required.' });
+        continue;
+      }
+      let out = f.seen.get(v);
+      if (!out) {
+        out = checkField(f.key, v);
+        if (f.seen.size < this.perField) f.seen.set(v, out);
+      }
+      if (out.message === undefined) values[f.key] = out.value;
+      else problems.push({ path: f.key, message: out.message });
+    }
+    return values;
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FieldMemo, normaliseDate, validateLead } from './lead-fields.ts';
+import type { FieldProblem } from '../../lib/errors.ts';
+import { normaliseDate, RowValidator, validateLead } from './lead-fields.ts';
 
 describe('lead field validation', () => {
   it('normalises a good lead', () => {
@@ -39,22 +40,36 @@ describe('lead field validation', () => {
   });
 });
 
-describe('FieldMemo', () => {
+describe('RowValidator', () => {
   const leads = [
     { firstName: 'Ann', lastName: 'Lee', state: 'fl', dateOfBirth: '4/2/1955', zip: '1' },
     { firstName: 'Ann', lastName: 'Lee', state: 'FL', dateOfBirth: '4/2/1955', zip: '33602' },
     { firstName: ' Ann ', lastName: 'Lee', state: 'ZZ', dateOfBirth: '2999-01-01', email: 'x' },
     { firstName: 'Bo', lastName: 'Lee', state: 'fl', dateOfBirth: '13/45/2001', zip: '1' },
+    { lastName: 'Lee', email: 'Bo@Example.com ' },
   ];
+  // A file's columns in its own order, one of them not a lead field.
+  const targets = ['zip', 'note', 'state', 'lastName', 'email', 'firstName', 'dateOfBirth'];
+  const cells = (raw: Record<string, string | undefined>) => targets.map((t) => raw[t] ?? '');
+  const check = (v: RowValidator, raw: Record<string, string | undefined>) => {
+    const problems: FieldProblem[] = [];
+    return { values: v.validate(cells(raw), problems), problems };
+  };
 
-  it('gives exactly the results of validating without it, values and problems alike', () => {
-    const memo = new FieldMemo();
+  it('gives exactly what validateLead gives, values and problems in the same order, again and again', () => {
+    const v = new RowValidator(targets);
     for (let round = 0; round < 2; round++)
-      for (const raw of leads) expect(validateLead(raw, memo)).toEqual(validateLead(raw));
+      for (const raw of leads) expect(check(v, raw)).toEqual(validateLead(raw));
   });
 
   it('stays right when it is full (it stops remembering, it does not forget)', () => {
-    const memo = new FieldMemo(1);
-    for (const raw of [...leads, ...leads]) expect(validateLead(raw, memo)).toEqual(validateLead(raw));
+    const v = new RowValidator(targets, 1);
+    for (const raw of [...leads, ...leads]) expect(check(v, raw)).toEqual(validateLead(raw));
+  });
+
+  it('reports a required field that no column maps to on every row', () => {
+    const problems: FieldProblem[] = [];
+    expect(new RowValidator(['lastName']).validate(['Lee'], problems)).toEqual({ lastName: 'Lee' });
+    expect(problems).toEqual([{ path: 'firstName', message: 'Required.' }]);
   });
 });

@@ -11,23 +11,29 @@ export type MatchedOn = 'email' | 'phone' | 'name+dateOfBirth';
 export type Match = { id: string; matchedOn: MatchedOn };
 export type MatchKey = { key: string; on: MatchedOn };
 
+const MATCHED_ON: Record<string, MatchedOn> = { e: 'email', p: 'phone', n: 'name+dateOfBirth' };
+
 /**
  * Pure: the keys a lead is matched on, in order of preference — email (any case), phone and cell
  * (either matches either), first name + last name (any case) + date of birth. Two leads with a key
- * in common are the same person.
+ * in common are the same person. A key's first letter says what it is (e, p, n).
  */
-export function matchKeys(v: LeadValues): MatchKey[] {
-  const keys: MatchKey[] = [];
-  if (v.email) keys.push({ key: `e:${v.email.toLowerCase()}`, on: 'email' });
-  if (v.phone) keys.push({ key: `p:${v.phone}`, on: 'phone' });
-  if (v.cellPhone && v.cellPhone !== v.phone) keys.push({ key: `p:${v.cellPhone}`, on: 'phone' });
+export function leadKeys(v: LeadValues): string[] {
+  const keys: string[] = [];
+  if (v.email) keys.push(`e:${v.email.toLowerCase()}`);
+  if (v.phone) keys.push(`p:${v.phone}`);
+  if (v.cellPhone && v.cellPhone !== v.phone) keys.push(`p:${v.cellPhone}`);
   if (v.dateOfBirth && v.firstName && v.lastName)
-    keys.push({
-      key: `n:${v.firstName.toLowerCase()}|${v.lastName.toLowerCase()}|${v.dateOfBirth}`,
-      on: 'name+dateOfBirth',
-    });
+    keys.push(`n:${v.firstName.toLowerCase()}|${v.lastName.toLowerCase()}|${v.dateOfBirth}`);
   return keys;
 }
+
+/** leadKeys, each with what it matches on. */
+export const matchKeys = (v: LeadValues): MatchKey[] =>
+  leadKeys(v).map((key) => ({ key, on: MATCHED_ON[key[0]!]! }));
+
+/** A lead with its keys (leadKeys), worked out once where a lead is matched more than once. */
+export type KeyedLead = { values: LeadValues; keys: string[] };
 
 /** The account, then each list as a text[] literal (pgTextArray). */
 type MatchValues = {
@@ -80,36 +86,48 @@ export async function findMatches(
   tx: DbOrTx,
   scope: AccountScope,
   kind: 'sales_record' | 'individual',
-  leads: LeadValues[],
+  leads: KeyedLead[],
 ): Promise<Map<string, string>> {
-  // key → the values to look up (as given: both sides are folded by the database's lower()).
-  const emails = new Map<string, string>();
-  const phones = new Map<string, string>();
-  const names = new Map<string, [string, string, string]>();
-  for (const v of leads) {
-    if (v.email) emails.set(`e:${v.email.toLowerCase()}`, v.email);
-    if (v.phone) phones.set(`p:${v.phone}`, v.phone);
-    if (v.cellPhone) phones.set(`p:${v.cellPhone}`, v.cellPhone);
-    if (v.dateOfBirth && v.firstName && v.lastName)
-      names.set(`n:${v.firstName.toLowerCase()}|${v.lastName.toLowerCase()}|${v.dateOfBirth}`, [
-        v.firstName,
-        v.lastName,
-        v.dateOfBirth,
-      ]);
+  // Each key once, with the values to look up (as given: both sides are folded by lower()).
+  const seen = new Set<string>();
+  const emailKeys: string[] = [];
+  const emails: string[] = [];
+  const phoneKeys: string[] = [];
+  const phones: string[] = [];
+  const nameKeys: string[] = [];
+  const firsts: string[] = [];
+  const lasts: string[] = [];
+  const births: string[] = [];
+  for (const { values: v, keys } of leads) {
+    for (const k of keys) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (k[0] === 'e') {
+        emailKeys.push(k);
+        emails.push(v.email!);
+      } else if (k[0] === 'p') {
+        phoneKeys.push(k);
+        phones.push(k.slice(2));
+      } else {
+        nameKeys.push(k);
+        firsts.push(v.firstName!);
+        lasts.push(v.lastName!);
+        births.push(v.dateOfBirth!);
+      }
+    }
   }
   const found = new Map<string, string>();
-  if (emails.size + phones.size + names.size === 0) return found;
-  const n = [...names.values()];
+  if (seen.size === 0) return found;
   const rows = await MATCH[kind].run(tx, {
     account: scope.accountId,
-    emailKeys: pgTextArray([...emails.keys()]),
-    emails: pgTextArray([...emails.values()]),
-    phoneKeys: pgTextArray([...phones.keys()]),
-    phones: pgTextArray([...phones.values()]),
-    nameKeys: pgTextArray([...names.keys()]),
-    firsts: pgTextArray(n.map((x) => x[0])),
-    lasts: pgTextArray(n.map((x) => x[1])),
-    births: pgTextArray(n.map((x) => x[2])),
+    emailKeys: pgTextArray(emailKeys),
+    emails: pgTextArray(emails),
+    phoneKeys: pgTextArray(phoneKeys),
+    phones: pgTextArray(phones),
+    nameKeys: pgTextArray(nameKeys),
+    firsts: pgTextArray(firsts),
+    lasts: pgTextArray(lasts),
+    births: pgTextArray(births),
   });
   for (const r of rows) if (!found.has(r.key)) found.set(r.key, r.id);
   return found;
@@ -122,8 +140,9 @@ export async function findExistingRecord(
   kind: 'sales_record' | 'individual',
   lead: LeadValues,
 ): Promise<Match | null> {
-  const found = await findMatches(tx, scope, kind, [lead]);
-  for (const k of matchKeys(lead)) {
+  const keys = matchKeys(lead);
+  const found = await findMatches(tx, scope, kind, [{ values: lead, keys: keys.map((k) => k.key) }]);
+  for (const k of keys) {
     const id = found.get(k.key);
     if (id) return { id, matchedOn: k.on };
   }
