@@ -77,7 +77,7 @@ const MATCH = { sales_record: matchStatement('sales_record'), individual: matchS
 
 /**
  * Existing records (deleted Sales Records do not count) sharing a key with any of the leads, as
- * key (see matchKeys) → record id (one of them when several share a key). Values are compared as
+ * key (see leadKeys) → record id (one of them when several share a key). Values are compared as
  * given, case folded by the database's `lower()` on both sides. One prepared statement for any
  * number of leads — a batch of thousands costs one round trip and one index probe per distinct
  * value.
