@@ -114,24 +114,35 @@ export function copyText(v: string | null): string {
   return COPY_SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : v;
 }
 
-/** Rows of COPY text, in pieces of about 1 MiB so memory stays bounded for large batches. */
+/**
+ * Rows of COPY text, in pieces of about 1 MiB so memory stays bounded for large batches. Lines and
+ * pieces are joined from arrays, so each is one flat string (appending piece by piece would build
+ * a tree of string pieces per line, to be flattened again on its way to the socket).
+ */
 function* copyLines(cols: [string, Column][], tuples: unknown[][]): Generator<string> {
   const json = cols.map(([, c]) => isJson(c));
-  let piece = '';
+  const fields: string[] = new Array<string>(cols.length);
+  let lines: string[] = [];
+  let size = 0;
   for (const t of tuples) {
-    let line = '';
-    for (let i = 0; i < t.length; i++) {
+    for (let i = 0; i < fields.length; i++) {
       const v = t[i];
-      if (i > 0) line += '\t';
-      line += copyText(typeof v === 'string' && !json[i] ? v : textOf(v, json[i]!));
+      fields[i] = copyText(typeof v === 'string' && !json[i] ? v : textOf(v, json[i]!));
     }
-    piece += line + '\n';
-    if (piece.length >= 1 << 20) {
-      yield piece;
-      piece = '';
+    const line = fields.join('\t');
+    lines.push(line);
+    size += line.length + 1;
+    if (size >= 1 << 20) {
+      lines.push(''); // the last line's end
+      yield lines.join('\n');
+      lines = [];
+      size = 0;
     }
   }
-  if (piece) yield piece;
+  if (lines.length) {
+    lines.push('');
+    yield lines.join('\n');
+  }
 }
 
 async function copyRows(client: pg.Client, table: PgTable, cols: [string, Column][], tuples: unknown[][]) {
