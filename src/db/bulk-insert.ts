@@ -81,7 +81,7 @@ export async function bulkInsertTuples<T extends PgTable>(
   tuples: unknown[][],
 ): Promise<void> {
   if (tuples.length === 0) return;
-  await insertTuples(tx, table, usedColumns(table, [], [...columns]), tuples);
+  await insertTuples(tx, table, columnsOf(table, columns), tuples);
 }
 
 async function insertTuples(tx: DbOrTx, table: PgTable, cols: [string, Column][], tuples: unknown[][]) {

@@ -78,23 +78,15 @@ class RowReader {
 
   add(batch: Batch, line: number, cells: string[]) {
     batch.rows++;
-    const error = (column: string, reason: string) =>
-      batch.errors.push({
-        accountId: this.scope.accountId,
-        importId: this.importId,
-        row: line,
-        column,
-        reason,
-      });
     if (cells.length !== this.headings.length) {
-      error('(row)', `Expected ${this.headings.length} columns, found ${cells.length}.`);
+      this.error(batch, line, '(row)', `Expected ${this.headings.length} columns, found ${cells.length}.`);
       batch.failed++;
       return;
     }
     const problems = this.problems;
     const values = this.validator.validate(cells, problems);
     if (problems.length) {
-      for (const p of problems) error(p.path, p.message);
+      for (const p of problems) this.error(batch, line, p.path, p.message);
       problems.length = 0;
       batch.failed++;
       return;
@@ -105,6 +97,10 @@ class RowReader {
       if (body) notes.push(n.label + body);
     }
     batch.valid.push({ values, keys: leadKeys(values), notes });
+  }
+
+  private error(batch: Batch, row: number, column: string, reason: string) {
+    batch.errors.push({ accountId: this.scope.accountId, importId: this.importId, row, column, reason });
   }
 }
 
