@@ -99,9 +99,11 @@ function offsetSegments(zone: IANAZone, from: number, to: number) {
   return segments;
 }
 
-function allowedIntervals(c: Constraint, from: number, to: number): Interval[] {
+type Segments = ReturnType<typeof offsetSegments>;
+
+function allowedIntervals(c: Constraint, segments: Segments): Interval[] {
   const out: Interval[] = [];
-  for (const seg of offsetSegments(c.zone, from, to)) {
+  for (const seg of segments) {
     const shift = seg.offset * MINUTE;
     const firstDay = Math.floor((seg.start + shift) / DAY) * DAY;
     for (let day = firstDay; day < seg.end + shift; day += DAY) {
@@ -175,6 +177,12 @@ export function checkTextingWindow(input: TextingWindowInput): TextingWindowDeci
   const reasons = constraints.map((c) => violation(c, at)).filter((v) => v !== undefined);
   if (reasons.length === 0) return { allowed: true };
   const to = at + (input.horizonDays ?? 14) * DAY;
-  const next = intersectAll(constraints.map((c) => allowedIntervals(c, at, to)))[0];
+  const segments = new Map<string, Segments>();
+  const segmentsOf = (zone: IANAZone) => {
+    let found = segments.get(zone.name);
+    if (!found) segments.set(zone.name, (found = offsetSegments(zone, at, to)));
+    return found;
+  };
+  const next = intersectAll(constraints.map((c) => allowedIntervals(c, segmentsOf(c.zone))))[0];
   return { allowed: false, reasons, nextAllowedAt: next ? new Date(next.start) : null };
 }
