@@ -61,7 +61,8 @@ export type StatusTransition =
       ignored: 'duplicate' | 'stale' | 'final' | 'direction_mismatch' | 'unknown_status';
     };
 
-export const isDeliveryStatus = (s: string): s is DeliveryStatus => (DELIVERY_STATUSES as readonly string[]).includes(s);
+export const isDeliveryStatus = (s: string): s is DeliveryStatus =>
+  (DELIVERY_STATUSES as readonly string[]).includes(s);
 
 /** The state after an incoming status (`current` null: nothing recorded yet). */
 export function nextDeliveryStatus(current: DeliveryStatus | null, incoming: string): StatusTransition {

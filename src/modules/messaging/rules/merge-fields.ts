@@ -63,7 +63,9 @@ for (const name of Object.keys(env.helpers)) if (!HELPERS.has(name)) env.unregis
 const fieldOf = (node: hbs.AST.Expression): string | undefined => {
   if (node.type !== 'PathExpression') return undefined;
   const p = node as hbs.AST.PathExpression;
-  return !p.data && p.depth === 0 && p.parts.length === 1 && p.original === p.parts[0] ? p.parts[0] : undefined;
+  return !p.data && p.depth === 0 && p.parts.length === 1 && p.original === p.parts[0]
+    ? p.parts[0]
+    : undefined;
 };
 
 type Analysis = { fields: string[]; problems: TemplateProblem[] };
@@ -98,7 +100,8 @@ function analyse(template: string): Analysis {
         const m = node as hbs.AST.MustacheStatement;
         const source = `{{${(m.path as hbs.AST.PathExpression).original ?? m.path.type}}}`;
         if (!m.escaped) problems.push({ code: 'unsupported', syntax: `{${source}}` });
-        else if (m.params.length || m.hash) problems.push({ code: 'unsupported', syntax: `${source} with arguments` });
+        else if (m.params.length || m.hash)
+          problems.push({ code: 'unsupported', syntax: `${source} with arguments` });
         else useField(m.path, source);
         return;
       }
@@ -106,7 +109,10 @@ function analyse(template: string): Analysis {
         const b = node as hbs.AST.BlockStatement;
         const helper = fieldOf(b.path);
         if (!helper || !HELPERS.has(helper) || b.params.length !== 1 || b.hash) {
-          problems.push({ code: 'unsupported', syntax: `{{#${(b.path as hbs.AST.PathExpression).original}}}` });
+          problems.push({
+            code: 'unsupported',
+            syntax: `{{#${(b.path as hbs.AST.PathExpression).original}}}`,
+          });
           return;
         }
         useField(b.params[0]!, `{{#${helper} …}}`);

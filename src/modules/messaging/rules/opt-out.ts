@@ -16,7 +16,7 @@
  *
  * False positives are kept low by requiring a messaging word or an object: "I can't stop thinking
  * about the plan" and "stop by tomorrow?" are `none`. Known misses/false flags are accepted because
- * a human confirms every flag: "don't call me, text me" is `none` (the "instead"/"text me" guard),
+ * a human confirms every flag: "don't call me, text me instead" is `none` (the "instead" guard),
  * "how do I opt out of Part D?" is flagged.
  */
 export type InboundClass = 'opt_out' | 'opt_in' | 'help' | 'likely_revocation' | 'none';
@@ -26,16 +26,42 @@ const OPT_OUT = ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REV
 const OPT_IN = ['START', 'YES', 'UNSTOP'];
 const HELP = ['HELP', 'INFO'];
 
-const MISSPELLINGS = new Set(['stpo', 'sotp', 'stopp', 'stoop', 'st0p', 'stp', 'unsubcribe', 'unsubscibe', 'unsuscribe']);
-const SPANISH_WORDS = new Set(['alto', 'basta', 'ya basta', 'parar', 'para', 'cancelar', 'baja', 'no mas', 'detener']);
+const MISSPELLINGS = new Set([
+  'stpo',
+  'sotp',
+  'stopp',
+  'stoop',
+  'st0p',
+  'stp',
+  'unsubcribe',
+  'unsubscibe',
+  'unsuscribe',
+]);
+const SPANISH_WORDS = new Set([
+  'alto',
+  'basta',
+  'ya basta',
+  'parar',
+  'para',
+  'cancelar',
+  'baja',
+  'no mas',
+  'detener',
+]);
 
 const MESSAGING = String.raw`(?:text|texts|texting|txt|txts|txting|message|messages|messaging|msg|msgs|sms|contact|contacting|call|calls|calling|email|emails|emailing)`;
 const REVOCATION: readonly RegExp[] = [
   // stop texting me / stop sending me messages / quit contacting me
-  new RegExp(String.raw`\b(?:stop|quit|cease|end|halt|discontinue)\s+(?:sending\s+(?:me\s+|us\s+)?(?:these\s+|any\s+|your\s+)?|all\s+)?${MESSAGING}\b`),
+  new RegExp(
+    String.raw`\b(?:stop|quit|cease|end|halt|discontinue)\s+(?:sending\s+(?:me\s+|us\s+)?(?:these\s+|any\s+|your\s+)?|all\s+)?${MESSAGING}\b`,
+  ),
   // don't text me anymore / do not contact me / never message us again / no longer text this number
-  new RegExp(String.raw`\b(?:don'?t|dont|do\s+not|never|no\s+longer)\s+${MESSAGING}\s+(?:me|us|this\s+number|my\s+(?:phone|number|cell))\b`),
-  new RegExp(String.raw`\b(?:don'?t|dont|do\s+not)\s+(?:want|wish)\s+(?:any\s+more\s+|more\s+|your\s+|these\s+|any\s+)?${MESSAGING}`),
+  new RegExp(
+    String.raw`\b(?:don'?t|dont|do\s+not|never|no\s+longer)\s+${MESSAGING}\s+(?:me|us|this\s+number|my\s+(?:phone|number|cell))\b`,
+  ),
+  new RegExp(
+    String.raw`\b(?:don'?t|dont|do\s+not)\s+(?:want|wish)\s+(?:any\s+more\s+|more\s+|your\s+|these\s+|any\s+)?${MESSAGING}`,
+  ),
   // remove me from your list / take me off the list / take my number off
   /\b(?:remove|delete|take)\s+(?:me|us|my\s+(?:number|name|info|information|phone))\s+(?:from|off)\b/,
   /\b(?:remove|delete)\s+(?:this|my)\s+(?:number|phone)\b/,
@@ -52,14 +78,10 @@ const REVOCATION: readonly RegExp[] = [
   /\b(?:deje|dejen)\s+de\s+(?:enviar|mandar|escribir|llamar|contactar)/,
 ];
 /** Phrases that show the sender wants messages, just not some other channel. */
-const GUARD = /\b(?:instead|text\s+me|email\s+me|message\s+me|mandame|enviame)\b/;
+const GUARD = /\b(?:instead|rather)\b/;
 
 const fold = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'");
+  text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'");
 
 export function classifyInbound(body: string): InboundClassification {
   const folded = fold(body);
@@ -70,8 +92,11 @@ export function classifyInbound(body: string): InboundClassification {
   if (OPT_IN.includes(keyword)) return { kind: 'opt_in', keyword };
   if (HELP.includes(keyword)) return { kind: 'help', keyword };
   if (MISSPELLINGS.has(core) || SPANISH_WORDS.has(core)) return { kind: 'likely_revocation' };
-  const text = folded.replace(/[^\p{L}\p{N}'\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  if (REVOCATION.some((re) => re.test(text)) && !(GUARD.test(text) && !/\b(?:stop|quit|remove|unsubscribe)\b/.test(text)))
-    return { kind: 'likely_revocation' };
+  const text = folded
+    .replace(/[^\p{L}\p{N}'\s-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const guarded = GUARD.test(text) && !/\b(?:stop|quit|remove|unsubscribe)\b/.test(text);
+  if (!guarded && REVOCATION.some((re) => re.test(text))) return { kind: 'likely_revocation' };
   return { kind: 'none' };
 }

@@ -43,7 +43,9 @@ const ZIP_ZONE_OVERRIDES: Readonly<Record<string, string>> = {
 /** Deprecated links the package returns, mapped to their canonical zone. */
 const CANONICAL: Readonly<Record<string, string>> = { 'America/Shiprock': 'America/Denver' };
 
-export const ALL_US_ZONES: readonly string[] = [...new Set(FIFTY_STATES_AND_DC.flatMap((s) => STATE_ZONES[s]!))];
+export const ALL_US_ZONES: readonly string[] = [
+  ...new Set(FIFTY_STATES_AND_DC.flatMap((s) => STATE_ZONES[s]!)),
+];
 
 const normaliseZip = (zip: string): string | undefined => /^\s*(\d{5})(?:[-\s]?\d{4})?\s*$/.exec(zip)?.[1];
 

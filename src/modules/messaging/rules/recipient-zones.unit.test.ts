@@ -23,20 +23,32 @@ describe('recipientZones: ZIP first', () => {
     expect(recipientZones({ zip: '32501' })).toEqual({ zones: [C], state: 'FL', source: 'zip' }); // Pensacola
     expect(recipientZones({ zip: '79901' })).toEqual({ zones: [M], state: 'TX', source: 'zip' }); // El Paso
     expect(recipientZones({ zip: '86515' })).toEqual({ zones: [M], state: 'AZ', source: 'zip' }); // Window Rock (Navajo, DST)
-    expect(recipientZones({ zip: '85001' })).toEqual({ zones: ['America/Phoenix'], state: 'AZ', source: 'zip' });
+    expect(recipientZones({ zip: '85001' })).toEqual({
+      zones: ['America/Phoenix'],
+      state: 'AZ',
+      source: 'zip',
+    });
   });
-  it('where the package is coarse (IN, KY, OR, NV) the state\'s zones are used', () => {
+  it("where the package is coarse (IN, KY, OR, NV) the state's zones are used", () => {
     // The package puts Evansville, IN on Indianapolis time and Bowling Green, KY on Louisville time.
     expect(recipientZones({ zip: '47711' })).toEqual({ zones: [INDY, C], state: 'IN', source: 'zip' });
     expect(recipientZones({ zip: '42101' })).toEqual({ zones: [E, C], state: 'KY', source: 'zip' });
-    expect(recipientZones({ zip: '97914' })).toEqual({ zones: [P, 'America/Boise'], state: 'OR', source: 'zip' });
+    expect(recipientZones({ zip: '97914' })).toEqual({
+      zones: [P, 'America/Boise'],
+      state: 'OR',
+      source: 'zip',
+    });
     expect(recipientZones({ zip: '89883' })).toEqual({ zones: [P, M], state: 'NV', source: 'zip' });
   });
   it('Adak is on Hawaii–Aleutian time', () => {
     expect(recipientZones({ zip: '99546' })).toEqual({ zones: ['America/Adak'], state: 'AK', source: 'zip' });
   });
   it('an unknown or malformed ZIP falls through to the state, then the area code', () => {
-    expect(recipientZones({ zip: '00000', state: 'TX' })).toEqual({ zones: [C, M], state: 'TX', source: 'state' });
+    expect(recipientZones({ zip: '00000', state: 'TX' })).toEqual({
+      zones: [C, M],
+      state: 'TX',
+      source: 'state',
+    });
     expect(recipientZones({ zip: 'abcde', phone: '(305) 555-0123' })).toEqual({
       zones: [E],
       state: 'FL',
@@ -86,7 +98,12 @@ describe('recipientZones: state, then area code', () => {
     expect(recipientZones({ phone })).toEqual({ zones, state, source: 'area_code' });
   });
   it('nothing known (or a toll-free number): every zone of the 50 states and DC, no state', () => {
-    for (const facts of [{}, { phone: '+18005550123' }, { phone: '+442071234567' }, { zip: null, state: 'ZZ' }]) {
+    for (const facts of [
+      {},
+      { phone: '+18005550123' },
+      { phone: '+442071234567' },
+      { zip: null, state: 'ZZ' },
+    ]) {
       expect(recipientZones(facts)).toEqual({ zones: ALL_US_ZONES, source: 'unknown' });
     }
     expect([...ALL_US_ZONES].sort()).toEqual(
@@ -136,7 +153,11 @@ describe('the bundled tables', () => {
     for (let a = 200; a <= 999; a++) {
       const code = String(a);
       const n = parsePhoneNumberFromString(`+1${code}2345678`);
-      if (n?.isValid() && ['US', 'PR', 'VI', 'GU', 'MP', 'AS'].includes(n.country!) && !nonGeographic.test(code))
+      if (
+        n?.isValid() &&
+        ['US', 'PR', 'VI', 'GU', 'MP', 'AS'].includes(n.country!) &&
+        !nonGeographic.test(code)
+      )
         if (!AREA_CODES[code]) missing.push(code);
     }
     expect(missing).toEqual([]);

@@ -53,7 +53,14 @@ export function countSegments(text: string): SegmentInfo {
   const units = groups.reduce((a, b) => a + b, 0);
   const [single, multi] = encoding === 'GSM-7' ? [160, 153] : [70, 67];
   if (units <= single) {
-    return { encoding, units, segments: 1, perSegment: single, remaining: single - units, nonGsmCharacters: nonGsm };
+    return {
+      encoding,
+      units,
+      segments: 1,
+      perSegment: single,
+      remaining: single - units,
+      nonGsmCharacters: nonGsm,
+    };
   }
   const { segments, remaining } = pack(groups, multi);
   return { encoding, units, segments, perSegment: multi, remaining, nonGsmCharacters: nonGsm };

@@ -39,8 +39,16 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     citation: 'Ala. Admin. Code r. 770-X-5-.17',
     sources: 'dropcowboy, clickpoint',
   },
-  CT: { ...every(h(9, 20)), citation: 'Conn. Gen. Stat. § 42-288a', sources: 'dropcowboy 9–20; clickpoint 9–21' },
-  FL: { ...every(h(8, 20)), citation: 'Fla. Stat. § 501.616(6)(a) (FTSA)', sources: 'dropcowboy, clickpoint' },
+  CT: {
+    ...every(h(9, 20)),
+    citation: 'Conn. Gen. Stat. § 42-288a',
+    sources: 'dropcowboy 9–20; clickpoint 9–21',
+  },
+  FL: {
+    ...every(h(8, 20)),
+    citation: 'Fla. Stat. § 501.616(6)(a) (FTSA)',
+    sources: 'dropcowboy, clickpoint',
+  },
   KY: { ...every(h(10, 21)), citation: 'KRS 367.46955(3)', sources: 'dropcowboy, clickpoint' },
   LA: {
     ...every(h(8, 20)),
@@ -52,7 +60,11 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
   MA: { ...every(h(8, 20)), citation: 'Mass. Gen. Laws ch. 159C § 3', sources: 'dropcowboy, clickpoint' },
   MD: { ...every(h(8, 20)), citation: 'Md. Code Com. Law § 14-3201 et seq.', sources: 'dropcowboy' },
   MI: { ...every(h(9, 21)), citation: 'MCL 750.540e (as cited by usestello.com)', sources: 'dropcowboy' },
-  MN: { ...every(h(9, 21)), citation: 'Minn. Stat. § 325E.30 (as cited by usestello.com)', sources: 'dropcowboy' },
+  MN: {
+    ...every(h(9, 21)),
+    citation: 'Minn. Stat. § 325E.30 (as cited by usestello.com)',
+    sources: 'dropcowboy',
+  },
   MS: {
     ...every(h(8, 20)),
     sunday: null,
@@ -78,7 +90,12 @@ export const STATE_RULES: Readonly<Record<string, StateRule>> = {
     citation: 'R.I. Gen. Laws § 5-61-3.5 (unverified)',
     sources: 'dropcowboy (truncated); dnc.com holiday list',
   },
-  UT: { ...every(h(8, 21)), holidays: null, citation: 'Utah Code § 13-25a-103 (unverified)', sources: 'dnc.com holiday list' },
+  UT: {
+    ...every(h(8, 21)),
+    holidays: null,
+    citation: 'Utah Code § 13-25a-103 (unverified)',
+    sources: 'dnc.com holiday list',
+  },
   WA: { ...every(h(8, 20)), citation: 'RCW 19.158.040(2)', sources: 'app.leg.wa.gov; cliclaw.com' },
 };
 
@@ -103,11 +120,16 @@ const ALL_DAY: DayWindow = { start: 0, end: 24 * 60 };
  */
 export function stateHours(state: string | undefined, date: string, weekday: number): DayRule {
   if (state === undefined) {
-    return Object.values(STATE_RULES).reduce<DayRule>((acc, r) => intersect(acc, ruleOn(r, date, weekday)), ALL_DAY);
+    return Object.values(STATE_RULES).reduce<DayRule>(
+      (acc, r) => intersect(acc, ruleOn(r, date, weekday)),
+      ALL_DAY,
+    );
   }
   const rule = STATE_RULES[state.toUpperCase()];
   return rule ? ruleOn(rule, date, weekday) : ALL_DAY;
 }
 
 export const citationOf = (state: string | undefined): string =>
-  state === undefined ? 'strictest state rule (state unknown)' : (STATE_RULES[state.toUpperCase()]?.citation ?? '');
+  state === undefined
+    ? 'strictest state rule (state unknown)'
+    : (STATE_RULES[state.toUpperCase()]?.citation ?? '');

@@ -38,8 +38,7 @@ export type WindowViolation = {
   citation: string;
 };
 export type TextingWindowDecision =
-  | { allowed: true }
-  | { allowed: false; reasons: WindowViolation[]; nextAllowedAt: Date | null };
+  { allowed: true } | { allowed: false; reasons: WindowViolation[]; nextAllowedAt: Date | null };
 
 export const DEFAULT_SENDER_WINDOW: ClockWindow = { start: '08:00', end: '19:00' };
 const FEDERAL = { start: 8 * 60, end: 21 * 60 };
@@ -78,7 +77,7 @@ function offsetSegments(zone: IANAZone, from: number, to: number) {
   const segments: { start: number; end: number; offset: number }[] = [];
   let start = from;
   let offset = zone.offset(from);
-  for (let t = from; t < to; ) {
+  for (let t = from; t < to;) {
     const next = Math.min(t + DAY, to);
     if (zone.offset(next) === offset) {
       t = next;
@@ -124,7 +123,7 @@ function allowedIntervals(c: Constraint, segments: Segments): Interval[] {
 function intersectAll(lists: Interval[][]): Interval[] {
   return lists.reduce((acc, list) => {
     const out: Interval[] = [];
-    for (let i = 0, j = 0; i < acc.length && j < list.length; ) {
+    for (let i = 0, j = 0; i < acc.length && j < list.length;) {
       const start = Math.max(acc[i]!.start, list[j]!.start);
       const end = Math.min(acc[i]!.end, list[j]!.end);
       if (start < end) out.push({ start, end });
@@ -153,18 +152,29 @@ function violation(c: Constraint, at: number): WindowViolation | undefined {
 export function checkTextingWindow(input: TextingWindowInput): TextingWindowDecision {
   const at = input.at.getTime();
   if (Number.isNaN(at)) throw new RangeError('Invalid date');
-  if (input.recipient.zones.length === 0) throw new RangeError('The recipient needs at least one candidate zone');
+  if (input.recipient.zones.length === 0)
+    throw new RangeError('The recipient needs at least one candidate zone');
   const window = input.sender.window ?? DEFAULT_SENDER_WINDOW;
   const sender = { start: parseClock(window.start), end: parseClock(window.end) };
   if (sender.start >= sender.end) throw new RangeError(`Empty texting window ${window.start}–${window.end}`);
   const state = input.recipient.state?.toUpperCase();
 
   const constraints: Constraint[] = [
-    { rule: 'sender_window', zone: zoneOf(input.sender.zone), hours: () => sender, citation: "sender's texting window" },
+    {
+      rule: 'sender_window',
+      zone: zoneOf(input.sender.zone),
+      hours: () => sender,
+      citation: "sender's texting window",
+    },
   ];
   for (const name of new Set(input.recipient.zones)) {
     const zone = zoneOf(name);
-    constraints.push({ rule: 'federal_quiet_hours', zone, hours: () => FEDERAL, citation: '47 CFR 64.1200(c)(1)' });
+    constraints.push({
+      rule: 'federal_quiet_hours',
+      zone,
+      hours: () => FEDERAL,
+      citation: '47 CFR 64.1200(c)(1)',
+    });
     constraints.push({
       rule: 'state_hours',
       zone,

@@ -14,7 +14,8 @@ const check = (at: string, over: Partial<TextingWindowInput> = {}) =>
     recipient: { zones: [NY], state: 'NY' },
     ...over,
   });
-const next = (d: ReturnType<typeof check>) => (d.allowed ? 'allowed' : (d.nextAllowedAt?.toISOString() ?? null));
+const next = (d: ReturnType<typeof check>) =>
+  d.allowed ? 'allowed' : (d.nextAllowedAt?.toISOString() ?? null);
 const rules = (d: ReturnType<typeof check>) => (d.allowed ? [] : d.reasons.map((r) => `${r.rule}@${r.zone}`));
 
 describe('federal quiet hours 08:00–21:00 recipient-local (47 CFR 64.1200(c)(1)), end-exclusive', () => {
@@ -59,11 +60,13 @@ describe("the sender's texting window (default 08:00–19:00 in the sender's zon
   });
 
   it('a custom window is honoured in the sender zone', () => {
-    const d = check('2026-06-10T13:00:00Z', { sender: { zone: NY, window: { start: '10:00', end: '16:30' } } });
+    const d = check('2026-06-10T13:00:00Z', {
+      sender: { zone: NY, window: { start: '10:00', end: '16:30' } },
+    });
     expect(next(d)).toBe('2026-06-10T14:00:00.000Z');
-    expect(next(check('2026-06-10T20:29:00Z', { sender: { zone: NY, window: { start: '10:00', end: '16:30' } } }))).toBe(
-      'allowed',
-    );
+    expect(
+      next(check('2026-06-10T20:29:00Z', { sender: { zone: NY, window: { start: '10:00', end: '16:30' } } })),
+    ).toBe('allowed');
   });
 
   it('a sender in Los Angeles texting New York: both windows must hold', () => {
@@ -80,22 +83,27 @@ describe("the sender's texting window (default 08:00–19:00 in the sender's zon
   });
 
   it('a sender in New York texting Los Angeles at 08:00 NY waits for 08:00 LA', () => {
-    const d = check('2026-06-10T12:00:00Z', { sender: { zone: NY }, recipient: { zones: [LA], state: 'CA' } });
+    const d = check('2026-06-10T12:00:00Z', {
+      sender: { zone: NY },
+      recipient: { zones: [LA], state: 'CA' },
+    });
     expect(next(d)).toBe('2026-06-10T15:00:00.000Z');
     // 18:59 NY = 15:59 LA: inside both.
-    expect(next(check('2026-06-10T22:59:00Z', { sender: { zone: NY }, recipient: { zones: [LA], state: 'CA' } }))).toBe(
-      'allowed',
-    );
+    expect(
+      next(check('2026-06-10T22:59:00Z', { sender: { zone: NY }, recipient: { zones: [LA], state: 'CA' } })),
+    ).toBe('allowed');
   });
 
   it('rejects malformed or empty windows and unknown zones', () => {
-    expect(() => check('2026-06-10T12:00:00Z', { sender: { zone: NY, window: { start: '8:00', end: '19:00' } } })).toThrow(
-      RangeError,
+    expect(() =>
+      check('2026-06-10T12:00:00Z', { sender: { zone: NY, window: { start: '8:00', end: '19:00' } } }),
+    ).toThrow(RangeError);
+    expect(() =>
+      check('2026-06-10T12:00:00Z', { sender: { zone: NY, window: { start: '19:00', end: '08:00' } } }),
+    ).toThrow(/Empty texting window/);
+    expect(() => check('2026-06-10T12:00:00Z', { sender: { zone: 'Mars/Olympus' } })).toThrow(
+      /Unknown time zone/,
     );
-    expect(() => check('2026-06-10T12:00:00Z', { sender: { zone: NY, window: { start: '19:00', end: '08:00' } } })).toThrow(
-      /Empty texting window/,
-    );
-    expect(() => check('2026-06-10T12:00:00Z', { sender: { zone: 'Mars/Olympus' } })).toThrow(/Unknown time zone/);
     expect(() => check('2026-06-10T12:00:00Z', { recipient: { zones: [] } })).toThrow(RangeError);
     expect(parseClock('24:00')).toBe(1440);
     expect(() => parseClock('24:01')).toThrow(RangeError);
@@ -254,7 +262,8 @@ describe('agreement with a minute-by-minute scan (a week across DST end, several
       recipient: { zones: [CHI, NY], state: 'AL' },
     };
     // The predicate alone: a horizon of one minute keeps each call cheap.
-    const allowedAt = (t: number) => checkTextingWindow({ ...base, at: new Date(t), horizonDays: 1 / 1440 }).allowed;
+    const allowedAt = (t: number) =>
+      checkTextingWindow({ ...base, at: new Date(t), horizonDays: 1 / 1440 }).allowed;
     const start = Date.parse('2026-10-30T00:00:00Z');
     let checked = 0;
     for (let t = start; t < start + 4 * 86_400_000; t += 97 * 60_000) {

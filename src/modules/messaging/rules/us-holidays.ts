@@ -59,7 +59,8 @@ export function isUsHoliday(date: string): boolean {
   if (!days) {
     days = new Set();
     // New Year's Day of the next year can be observed on 31 December.
-    for (const h of [...usFederalHolidays(year), ...usFederalHolidays(year + 1)]) days.add(h.date).add(h.observed);
+    for (const h of [...usFederalHolidays(year), ...usFederalHolidays(year + 1)])
+      days.add(h.date).add(h.observed);
     cache.set(year, days);
   }
   return days.has(date);
