@@ -3,8 +3,8 @@
  * - the sender's texting window in the sender's zone (default 08:00–19:00, seed 001);
  * - the federal quiet hours, 08:00–21:00 local time at the called party's location
  *   (47 CFR 64.1200(c)(1)), in every candidate zone of the recipient;
- * - the recipient state's hours (state-rules.ts), in every candidate zone; an unknown state takes
- *   the strictest of all state rules.
+ * - the recipient state's hours (state-rules.ts), in every candidate zone; an unknown state (absent,
+ *   or not a US state/territory code) takes the strictest of all state rules.
  * Windows are end-exclusive: 18:59 is inside 08:00–19:00, 19:00 is not.
  *
  * Each rule is turned into instant intervals over [at, at + horizon): the zone's UTC offset is
@@ -15,6 +15,7 @@
  * costs a few dozen offset lookups per zone.
  */
 import { DateTime, IANAZone } from 'luxon';
+import { STATE_ZONES } from './data/state-zones.ts';
 import { citationOf, stateHours, type DayRule } from './state-rules.ts';
 
 export type ClockWindow = { start: string; end: string };
@@ -157,7 +158,9 @@ export function checkTextingWindow(input: TextingWindowInput): TextingWindowDeci
   const window = input.sender.window ?? DEFAULT_SENDER_WINDOW;
   const sender = { start: parseClock(window.start), end: parseClock(window.end) };
   if (sender.start >= sender.end) throw new RangeError(`Empty texting window ${window.start}–${window.end}`);
-  const state = input.recipient.state?.toUpperCase();
+  // A code that is no US state or territory counts as unknown: the strictest state rule applies.
+  const code = input.recipient.state?.trim().toUpperCase();
+  const state = code && STATE_ZONES[code] ? code : undefined;
 
   const constraints: Constraint[] = [
     {

@@ -217,6 +217,13 @@ describe('state hours (recipient-local)', () => {
     });
     expect(!d.allowed && d.reasons[0]!.allowedHours).toBe('10:00–18:00');
     expect(next(d)).toBe('2026-06-10T14:00:00.000Z');
+    // A code that is no state is unknown too; a lower-case real one is recognised.
+    expect(next(check('2026-06-10T13:30:00Z', { recipient: { zones: [NY], state: 'XX' } }))).toBe(
+      '2026-06-10T14:00:00.000Z',
+    );
+    expect(next(check('2026-06-11T00:00:00Z', { recipient: { zones: [NY], state: 'fl' } }))).toBe(
+      '2026-06-11T12:00:00.000Z',
+    );
   });
 });
 
