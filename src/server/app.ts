@@ -8,12 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ping } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
@@ -38,8 +33,10 @@ import { schedulerRoutes } from '../modules/scheduler/routes.ts';
 import { schedulerPublicRoutes } from '../modules/scheduler/public-routes.ts';
 import { activityRoutes, calendarFeedPublicRoutes } from '../modules/activities/routes.ts';
 import multipart from '@fastify/multipart';
-import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
+import { openApiTransform } from './openapi-transform.ts';
+import { markAuthenticatedRoutes, registerAuth } from './plugins/auth.ts';
+import { registerJsonParser, validatorCompiler } from './plugins/validation.ts';
+import { frameworkError, registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
@@ -60,11 +57,14 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     ajv: undefined,
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body is refused with 415 instead of reaching a schema as a string.
   app.removeContentTypeParser('text/plain');
+  registerJsonParser(app);
+  markAuthenticatedRoutes(app);
 
   // 1. External plugins
   await app.register(cookie);
@@ -105,7 +105,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       },
       security: [{ session: [] }, { apiKey: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });

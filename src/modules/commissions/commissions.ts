@@ -39,7 +39,8 @@ const fields = {
   payer: z.string().trim().min(1, 'Required.').max(100).optional(),
 };
 // The basis rule runs even when a field is malformed, so every problem is listed at once.
-const always = { when: () => true };
+/** Also when other fields failed (to list every problem), but only on an object: a body can be null. */
+const always = { when: (p: { value: unknown }) => typeof p.value === 'object' && p.value !== null };
 export const CommissionInput = z
   .strictObject(fields)
   .check(

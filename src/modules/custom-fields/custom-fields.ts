@@ -128,6 +128,7 @@ export async function updateCustomField(
         errors: [{ path: 'options', message: 'Required.' }],
       });
     }
+    if (Object.keys(opts.patch).length === 0) return; // nothing to change, nothing to record
     await tx.update(customFieldDefinitions).set(opts.patch).where(where);
     await recordAudit(tx, opts.actor, {
       type: 'custom_field.updated',

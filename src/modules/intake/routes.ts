@@ -74,6 +74,7 @@ export const intakeRoutes =
     app.post(
       '/inbound/leads',
       {
+        config: { apiKeyScopes: ['leads'] },
         schema: {
           tags,
           summary:

@@ -28,7 +28,7 @@ export const ListSalesRecordsQuery = z.strictObject({
     .optional(),
   sort: z.enum(['-createdAt', 'lastName']).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: z.string().min(1, 'Not a valid cursor.').max(500).optional(),
 });
 type Query = z.infer<typeof ListSalesRecordsQuery>;
 

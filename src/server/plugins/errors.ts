@@ -22,7 +22,9 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   410: 'Gone',
+  408: 'Request Timeout',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -42,7 +44,33 @@ export function sendProblem(
     ...p,
     requestId: String(reply.request.id),
   };
-  return reply.code(p.status).type('application/problem+json; charset=utf-8').send(body);
+  return reply
+    .code(p.status)
+    .header('cache-control', 'no-store')
+    .type('application/problem+json; charset=utf-8')
+    .send(body);
+}
+
+/**
+ * Errors the router raises before any route runs (Fastify's `frameworkErrors`): a URL that does not
+ * decode (`%ZZ`) is a 400, a path parameter past the router's length limit a 414, as problem+json.
+ */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, {
+      status: 414,
+      type: typeUri('uri-too-long'),
+      detail: 'A path parameter is longer than this server accepts.',
+    });
+  }
+  return sendProblem(reply, {
+    status: 400,
+    type: typeUri('bad-request'),
+    detail:
+      error.code === 'FST_ERR_BAD_URL'
+        ? 'The URL is not valid: a percent-encoded sequence does not decode.'
+        : 'The request could not be routed.',
+  });
 }
 
 /** One error problem from a zod issue path: `""` becomes the context itself. */
