@@ -130,9 +130,11 @@ export function registerErrorHandling(app: FastifyInstance) {
             ? `Content type ${String(request.headers['content-type'] ?? '(none)')} is not accepted here; send application/json.`
             : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
               ? 'The JSON body is empty.'
-              : error.message.includes('JSON')
-                ? `The body is not valid JSON: ${error.message}`
-                : error.message;
+              : error.code === 'OPENAMS_JSON_TOO_DEEP'
+                ? error.message
+                : error.message.includes('JSON')
+                  ? `The body is not valid JSON: ${error.message}`
+                  : error.message;
       return sendProblem(reply, {
         status,
         type: typeUri(status === 413 ? 'too-large' : 'bad-request'),

@@ -76,10 +76,10 @@ export function registerJsonParser(app: FastifyInstance) {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (jsonDepthExceeds(body as string, MAX_JSON_DEPTH)) {
-      const error = new Error(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`) as Error & {
-        statusCode: number;
-      };
-      error.statusCode = 400;
+      const error = Object.assign(new Error(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`), {
+        statusCode: 400,
+        code: 'OPENAMS_JSON_TOO_DEEP',
+      });
       return done(error, undefined);
     }
     return parse(request, body as string, done);
