@@ -34,6 +34,7 @@ import { schedulerPublicRoutes } from '../modules/scheduler/public-routes.ts';
 import { activityRoutes, calendarFeedPublicRoutes } from '../modules/activities/routes.ts';
 import multipart from '@fastify/multipart';
 import { openApiTransform } from './openapi-transform.ts';
+import { registerBodyTimeout } from './plugins/body-timeout.ts';
 import { markAuthenticatedRoutes, registerAuth } from './plugins/auth.ts';
 import { registerJsonParser, validatorCompiler } from './plugins/validation.ts';
 import { frameworkError, registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
@@ -53,6 +54,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   const app = Fastify({
     logger: opts.logger ?? { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimit,
+    requestTimeout: deps.config.requestTimeoutMs,
     trustProxy: deps.config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
@@ -112,6 +114,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
 
   // 2. App plugins
   registerErrorHandling(app);
+  registerBodyTimeout(app, { idleMs: deps.config.bodyIdleMs });
   registerAuth(app, deps);
 
   // 3. Routes
