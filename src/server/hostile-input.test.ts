@@ -276,3 +276,39 @@ describe('an unknown id is a 404 before any other check', () => {
     expect((await a.admin.get('/api/v1/saved-views')).json().items).toHaveLength(1);
   });
 });
+
+describe('search text is matched literally, file names are stored safe', () => {
+  it('q=% and q=_ match no row that lacks them (users, agents)', async () => {
+    const agent = await a.admin.post('/api/v1/agents', {
+      firstName: 'Wild',
+      lastName: 'Card',
+      npn: '7654321',
+    });
+    expect(agent.statusCode, agent.body).toBe(201);
+    for (const list of ['/api/v1/users', '/api/v1/agents']) {
+      expect((await a.admin.get(`${list}?q=`)).json().items.length, list).toBeGreaterThan(0);
+      for (const q of ['%25', '_', '%5C']) {
+        const res = await a.admin.get(`${list}?q=${q}`);
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json().items, `${list}?q=${q}`).toEqual([]);
+      }
+    }
+    expect((await a.admin.get('/api/v1/agents?q=wild')).json().items).toHaveLength(1);
+  });
+
+  it('bidi controls are stripped from an uploaded file’s name', async () => {
+    const r = (await a.admin.post('/api/v1/sales-records', { firstName: 'Bi', lastName: 'Di' })).json();
+    const boundary = 'XB';
+    const payload =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent('invoice\u202efdp.txt')}\r\n` +
+      `Content-Type: text/plain\r\n\r\nhello\r\n--${boundary}--\r\n`;
+    const res = await a.admin.request({
+      method: 'POST',
+      url: `/api/v1/sales-records/${r.id}/files`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().name).toBe('invoicefdp.txt');
+  });
+});
