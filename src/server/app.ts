@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ping } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
@@ -33,7 +33,7 @@ import { schedulerRoutes } from '../modules/scheduler/routes.ts';
 import { schedulerPublicRoutes } from '../modules/scheduler/public-routes.ts';
 import { activityRoutes, calendarFeedPublicRoutes } from '../modules/activities/routes.ts';
 import multipart from '@fastify/multipart';
-import { openApiTransform } from './openapi-transform.ts';
+import { openApiTransform, openApiTransformObject } from './openapi-transform.ts';
 import { registerBodyTimeout } from './plugins/body-timeout.ts';
 import { markAuthenticatedRoutes, registerAuth } from './plugins/auth.ts';
 import { registerJsonParser, validatorCompiler } from './plugins/validation.ts';
@@ -108,7 +108,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       security: [{ session: [] }, { apiKey: [] }],
     },
     transform: openApiTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: openApiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

@@ -1,5 +1,5 @@
 import type { RouteOptions } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { API_PREFIX } from './plugins/auth.ts';
 
 const camel = (s: string) => s.replace(/[-_.]+(\w)/g, (_, c: string) => c.toUpperCase());
@@ -37,4 +37,36 @@ export function openApiTransform(args: TransformArgs) {
   schema.operationId ??= operationIdOf(method, route.url);
   if (route.url.startsWith(API_PREFIX) ? config.authenticated !== true : true) schema.security ??= [];
   return { ...out, schema };
+}
+
+/** The longest text each string format accepts: what the format's check already enforces. */
+const FORMAT_MAX_LENGTH: Record<string, number> = { uuid: 36, date: 10, 'date-time': 40, time: 20 };
+
+type JsonSchema = Record<string, unknown>;
+
+/** Every schema object under `node` (properties, items, anyOf…), depth first. */
+function eachSchema(node: unknown, visit: (s: JsonSchema) => void): void {
+  if (Array.isArray(node)) return node.forEach((n) => eachSchema(n, visit));
+  if (!node || typeof node !== 'object') return;
+  visit(node as JsonSchema);
+  for (const v of Object.values(node)) eachSchema(v, visit);
+}
+
+/**
+ * The document as the zod transform writes it, plus the length a string's format implies
+ * (`uuid` ≤ 36, `date` 10, `date-time` ≤ 40) written out as `maxLength`, so that every string in a
+ * request states its limit; and `format: int64` on integers (zod's `.int()` is a safe integer).
+ */
+export function openApiTransformObject(args: Parameters<typeof jsonSchemaTransformObject>[0]) {
+  const doc = jsonSchemaTransformObject(args) as JsonSchema;
+  eachSchema(doc, (s) => {
+    const types = Array.isArray(s.type) ? s.type : [s.type];
+    if (types.includes('string') && s.maxLength === undefined && typeof s.format === 'string') {
+      const max = FORMAT_MAX_LENGTH[s.format];
+      if (max) s.maxLength = max;
+    }
+    // zod's .int() is a safe integer (|n| < 2^53), which int64 holds.
+    if (types.includes('integer') && s.format === undefined) s.format = 'int64';
+  });
+  return doc;
 }

@@ -16,6 +16,7 @@ import { escapeLike } from '../../lib/like.ts';
 
 const Npn = z
   .string()
+  .max(40)
   .trim()
   .regex(/^\d{1,10}$/, 'An NPN is 1 to 10 digits.');
 

@@ -18,12 +18,12 @@ const decimal = (v: string, places: number) => {
   return `${BigInt(whole!)}.${frac.padEnd(places, '0')}`;
 };
 const Amount = z
-  .union([z.number(), z.string()])
+  .union([z.number(), z.string().max(40)])
   .transform((v) => String(v).replace(/[$,\s]/g, ''))
   .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), { message: 'Must be an amount such as 250.00.' })
   .transform((v) => decimal(v, 2));
 const Percent = z
-  .union([z.number(), z.string()])
+  .union([z.number(), z.string().max(40)])
   .transform((v) => String(v).replace(/[%\s]/g, ''))
   .refine((v) => /^\d{1,3}(\.\d{1,3})?$/.test(v) && Number(v) > 0 && Number(v) <= 200, {
     message: 'Must be a percentage above 0 and at most 200, such as 20 or 87.5.',

@@ -19,6 +19,7 @@ export const CustomFieldInput = z
     entity: z.enum(CUSTOM_FIELD_ENTITIES),
     key: z
       .string()
+      .max(40)
       .regex(
         /^[a-z][a-z0-9_]{0,39}$/,
         'Use lower-case letters, digits and underscores, starting with a letter (at most 40).',

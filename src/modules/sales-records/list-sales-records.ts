@@ -22,7 +22,7 @@ export const ListSalesRecordsQuery = z.strictObject({
   createdTo: z.iso.datetime().optional(),
   /** Custom field equality filters, `key:value`, repeatable. */
   cf: z
-    .union([z.string(), z.array(z.string())])
+    .union([z.string().max(241), z.array(z.string().max(241)).max(10)])
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}:.{0,200}$/, 'Use key:value.')).max(10))
     .optional(),
