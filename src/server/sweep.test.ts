@@ -341,29 +341,32 @@ describe('the OpenAPI sweep', () => {
       const failures: string[] = [];
       let sent = 0;
       const started = performance.now();
-      for (const o of operations()) {
-        if (`${o.method} ${o.path}` === 'DELETE /api/v1/session') continue; // signing out is its only input
-        for (const req of hostile(o)) {
-          sent++;
-          const res = await send(req);
-          const label = `${req.method} ${req.url.slice(0, 90)} ${String(req.payload ?? '').slice(0, 60)}`;
-          if (res === 'hang') {
-            failures.push(`${label}: hang`);
-            continue;
-          }
-          if (res.statusCode >= 500 || !problemOk(res))
-            failures.push(`${label}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-          else if (res.statusCode === 429)
-            continue; // the public pages' rate limit came first: refused too
-          else if (req.expect && res.statusCode !== req.expect)
-            failures.push(`${label}: ${res.statusCode}, expected ${req.expect}`);
-          else if (req.expect === 400 && req.field && req.field !== 'firstName') {
-            const paths = (res.json().errors ?? []).map((e: { path: string }) => e.path);
-            if (!paths.includes(req.field))
-              failures.push(`${label}: errors ${JSON.stringify(paths)}, expected ${req.field}`);
-          }
+      const requests = operations()
+        .filter((o) => `${o.method} ${o.path}` !== 'DELETE /api/v1/session') // signing out is its only input
+        .flatMap((o) => hostile(o));
+      const check = async (req: (typeof requests)[number]) => {
+        sent++;
+        const res = await send(req);
+        const label = `${req.method} ${req.url.slice(0, 90)} ${String(req.payload ?? '').slice(0, 60)}`;
+        if (res === 'hang') return failures.push(`${label}: hang`);
+        if (res.statusCode >= 500 || !problemOk(res))
+          return failures.push(`${label}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if (res.statusCode === 429) return; // the public pages' rate limit came first: refused too
+        if (req.expect && res.statusCode !== req.expect)
+          return failures.push(`${label}: ${res.statusCode}, expected ${req.expect}`);
+        if (req.expect === 400 && req.field && req.field !== 'firstName') {
+          const paths = (res.json().errors ?? []).map((e: { path: string }) => e.path);
+          if (!paths.includes(req.field))
+            failures.push(`${label}: errors ${JSON.stringify(paths)}, expected ${req.field}`);
         }
-      }
+      };
+      // Eight at a time, as concurrent clients would (their session lookups batch, decision 014).
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < requests.length) await check(requests[next++]!);
+        }),
+      );
       expect(sent).toBeGreaterThan(1000);
       console.log(`sweep: ${sent} hostile requests in ${Math.round(performance.now() - started)} ms`);
       expect(failures).toEqual([]);
