@@ -35,9 +35,16 @@ import { activityRoutes, calendarFeedPublicRoutes } from '../modules/activities/
 import multipart from '@fastify/multipart';
 import { openApiTransform, openApiTransformObject } from './openapi-transform.ts';
 import { registerBodyTimeout } from './plugins/body-timeout.ts';
+import { collectRouteMethods } from './plugins/method-not-allowed.ts';
 import { markAuthenticatedRoutes, registerAuth } from './plugins/auth.ts';
 import { registerJsonParser, validatorCompiler } from './plugins/validation.ts';
-import { frameworkError, registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
+import {
+  frameworkError,
+  methodNotAllowed,
+  registerErrorHandling,
+  routeNotFound,
+  sendProblem,
+} from './plugins/errors.ts';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
@@ -67,6 +74,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   app.removeContentTypeParser('text/plain');
   registerJsonParser(app);
   markAuthenticatedRoutes(app);
+  const methodsOf = collectRouteMethods(app);
 
   // 1. External plugins
   await app.register(cookie);
@@ -174,6 +182,15 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     if (indexHtml && request.method === 'GET' && !request.url.startsWith('/api')) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     }
+    const path = request.url.split('?')[0]!;
+    let decoded = path;
+    try {
+      decoded = path.split('/').map(decodeURIComponent).join('/');
+    } catch {
+      /* matched as sent */
+    }
+    const allowed = methodsOf(decoded);
+    if (allowed.length) return methodNotAllowed(request, reply, allowed);
     return routeNotFound(request, reply);
   });
   return app;

@@ -223,11 +223,19 @@ describe('the reported 500s are 400s (or work)', () => {
 });
 
 describe('framework errors are problem+json', () => {
-  it('a malformed percent-encoding is 400, a 10,000-character id 414, no route 404', async () => {
+  it('a malformed percent-encoding is 400, a 10,000-character id 414, no route 404, a wrong method 405', async () => {
     problem(await a.admin.get('/api/v1/sales-records/%ZZ'), 400);
     problem(await a.admin.get(`/api/v1/sales-records/${'a'.repeat(10_000)}`), 414);
     problem(await a.admin.get('/api/v1/no-such-thing'), 404);
-    problem(await a.admin.request({ method: 'PUT', url: '/api/v1/me', payload: {} }), 404);
+    const put = await a.admin.request({ method: 'PUT', url: '/api/v1/me', payload: {} });
+    problem(put, 405);
+    expect(put.headers.allow).toBe('GET, HEAD, PATCH');
+    const del = await a.admin.request({
+      method: 'DELETE',
+      url: '/api/v1/sales-records/0190a2b3-0000-7000-8000-00000000000a/notes',
+    });
+    problem(del, 405);
+    expect(del.headers.allow).toBe('GET, HEAD, POST');
   });
 });
 

@@ -156,3 +156,13 @@ export const routeNotFound = (request: FastifyRequest, reply: FastifyReply) =>
     type: typeUri('not-found'),
     detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
   });
+
+/** A path that exists, asked with a method it does not answer: 405 with the methods it does. */
+export const methodNotAllowed = (request: FastifyRequest, reply: FastifyReply, allowed: string[]) => {
+  reply.header('allow', allowed.join(', '));
+  return sendProblem(reply, {
+    status: 405,
+    type: typeUri('method-not-allowed'),
+    detail: `${request.method} is not allowed here; this path answers ${allowed.join(', ')}.`,
+  });
+};
