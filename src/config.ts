@@ -35,6 +35,10 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  /** A request body from which no byte arrives for this long is answered 408 (a truncated upload). */
+  REQUEST_BODY_IDLE_SECONDS: z.coerce.number().positive().max(3600).default(15),
+  /** The whole request (headers and body) must arrive within this (Node's requestTimeout); 0: no limit. */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   FILE_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -98,6 +102,10 @@ export type Config = {
   sessionMaxAgeMs: number;
   sessionIdleMs: number;
   bodyLimit: number;
+  /** A body stalled this long gets a 408. */
+  bodyIdleMs: number;
+  /** The whole request must arrive within this (0: no limit). */
+  requestTimeoutMs: number;
   /** Largest accepted file upload. */
   fileMaxBytes: number;
   /** Largest accepted CSV import. */
@@ -135,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxAgeMs: e.SESSION_MAX_AGE_HOURS * 3600_000,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     bodyLimit: e.BODY_LIMIT_BYTES,
+    bodyIdleMs: e.REQUEST_BODY_IDLE_SECONDS * 1000,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     fileMaxBytes: e.FILE_MAX_BYTES,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     logLevel: e.LOG_LEVEL,

@@ -12,6 +12,7 @@ export const isTimeZone = (tz: string): boolean => {
 
 export const TimeZone = z
   .string()
+  .max(64)
   .refine(isTimeZone, { message: 'Must be an IANA time zone such as America/New_York.' });
 
 export const Email = z

@@ -17,14 +17,17 @@ export function toE164(input: string): string | null {
   return /^[2-9]\d{2}[2-9]\d{6}$/.test(digits) ? `+1${digits}` : null;
 }
 
-export const Phone = z.string().transform((s, ctx) => {
-  const e = toE164(s);
-  if (!e) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'Must be a valid phone number, e.g. (555) 201-3344 or +44 20 7946 0958.',
-    });
-    return z.NEVER;
-  }
-  return e;
-});
+export const Phone = z
+  .string()
+  .max(40)
+  .transform((s, ctx) => {
+    const e = toE164(s);
+    if (!e) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Must be a valid phone number, e.g. (555) 201-3344 or +44 20 7946 0958.',
+      });
+      return z.NEVER;
+    }
+    return e;
+  });

@@ -8,12 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ping } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
@@ -38,8 +33,18 @@ import { schedulerRoutes } from '../modules/scheduler/routes.ts';
 import { schedulerPublicRoutes } from '../modules/scheduler/public-routes.ts';
 import { activityRoutes, calendarFeedPublicRoutes } from '../modules/activities/routes.ts';
 import multipart from '@fastify/multipart';
-import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling, routeNotFound, sendProblem } from './plugins/errors.ts';
+import { openApiTransform, openApiTransformObject } from './openapi-transform.ts';
+import { registerBodyTimeout } from './plugins/body-timeout.ts';
+import { collectRouteMethods } from './plugins/method-not-allowed.ts';
+import { markAuthenticatedRoutes, registerAuth } from './plugins/auth.ts';
+import { registerJsonParser, validatorCompiler } from './plugins/validation.ts';
+import {
+  frameworkError,
+  methodNotAllowed,
+  registerErrorHandling,
+  routeNotFound,
+  sendProblem,
+} from './plugins/errors.ts';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
@@ -56,15 +61,20 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   const app = Fastify({
     logger: opts.logger ?? { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimit,
+    requestTimeout: deps.config.requestTimeoutMs,
     trustProxy: deps.config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     ajv: undefined,
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body is refused with 415 instead of reaching a schema as a string.
   app.removeContentTypeParser('text/plain');
+  registerJsonParser(app);
+  markAuthenticatedRoutes(app);
+  const methodsOf = collectRouteMethods(app);
 
   // 1. External plugins
   await app.register(cookie);
@@ -105,13 +115,14 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       },
       security: [{ session: [] }, { apiKey: [] }],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: openApiTransform,
+    transformObject: openApiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   // 2. App plugins
   registerErrorHandling(app);
+  registerBodyTimeout(app, { idleMs: deps.config.bodyIdleMs });
   registerAuth(app, deps);
 
   // 3. Routes
@@ -171,6 +182,15 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     if (indexHtml && request.method === 'GET' && !request.url.startsWith('/api')) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     }
+    const path = request.url.split('?')[0]!;
+    let decoded = path;
+    try {
+      decoded = path.split('/').map(decodeURIComponent).join('/');
+    } catch {
+      /* matched as sent */
+    }
+    const allowed = methodsOf(decoded);
+    if (allowed.length) return methodNotAllowed(request, reply, allowed);
     return routeNotFound(request, reply);
   });
   return app;

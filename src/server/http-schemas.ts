@@ -21,11 +21,16 @@ export function problems<C extends Code>(...codes: C[]): Record<C, typeof Proble
 export const AUTHED = [400, 401, 403] as const;
 
 export const Timestamp = z.iso.datetime().describe('ISO 8601 time in UTC');
-export const IdParams = z.strictObject({ id: z.uuid({ message: 'Must be a valid id.' }) });
+/** A row id in a request; upper-case spellings are the same id (ids are compared as strings). */
+export const Id = z.uuid({ message: 'Must be a valid id.' }).toLowerCase();
+export const IdParams = z.strictObject({ id: Id });
+
+/** A list page's cursor as the previous page returned it (never empty). */
+export const CursorParam = z.string().min(1, 'Not a valid cursor.').max(500);
 
 export const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: CursorParam.optional(),
 });
 
 export const page = <T extends z.ZodType>(item: T) =>

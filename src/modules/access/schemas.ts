@@ -25,7 +25,10 @@ export const GroupPermissionsSchema = z
   })
   .meta({ id: 'GroupPermissions' });
 
-const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour).');
+const HHMM = z
+  .string()
+  .max(5)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour).');
 
 export const SalesPermissionsSchema = z
   .strictObject({

@@ -23,7 +23,7 @@ export const ActivityBody = z.strictObject({
   individualId: OptId,
   agentId: OptId,
   notes: z.string().max(20_000).optional(),
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: z.record(z.string().max(100), z.unknown()).optional(),
 });
 export type ActivityBody = z.infer<typeof ActivityBody>;
 
@@ -64,6 +64,7 @@ export const MyActivitiesQuery = z.strictObject({
 const Name = z.string().trim().min(1, 'Required.').max(60);
 const Color = z
   .string()
+  .max(7)
   .regex(/^#[0-9a-fA-F]{6}$/, 'Must be a colour like #1c7ed6.')
   .nullable();
 

@@ -12,9 +12,11 @@ import { authorize } from '../access/require.ts';
 import { diff } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { agents } from './schema.ts';
+import { escapeLike } from '../../lib/like.ts';
 
 const Npn = z
   .string()
+  .max(40)
   .trim()
   .regex(/^\d{1,10}$/, 'An NPN is 1 to 10 digits.');
 
@@ -51,7 +53,7 @@ export async function listAgents(
   opts: { actor: Actor; q?: string | undefined; active?: boolean | undefined },
 ) {
   authorize(opts.actor, 'users.manage');
-  const q = opts.q?.trim();
+  const q = opts.q?.trim() ? escapeLike(opts.q.trim()) : undefined;
   return deps.db
     .select(columns)
     .from(agents)

@@ -18,12 +18,12 @@ const decimal = (v: string, places: number) => {
   return `${BigInt(whole!)}.${frac.padEnd(places, '0')}`;
 };
 const Amount = z
-  .union([z.number(), z.string()])
+  .union([z.number(), z.string().max(40)])
   .transform((v) => String(v).replace(/[$,\s]/g, ''))
   .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), { message: 'Must be an amount such as 250.00.' })
   .transform((v) => decimal(v, 2));
 const Percent = z
-  .union([z.number(), z.string()])
+  .union([z.number(), z.string().max(40)])
   .transform((v) => String(v).replace(/[%\s]/g, ''))
   .refine((v) => /^\d{1,3}(\.\d{1,3})?$/.test(v) && Number(v) > 0 && Number(v) <= 200, {
     message: 'Must be a percentage above 0 and at most 200, such as 20 or 87.5.',
@@ -39,7 +39,8 @@ const fields = {
   payer: z.string().trim().min(1, 'Required.').max(100).optional(),
 };
 // The basis rule runs even when a field is malformed, so every problem is listed at once.
-const always = { when: () => true };
+/** Also when other fields failed (to list every problem), but only on an object: a body can be null. */
+const always = { when: (p: { value: unknown }) => typeof p.value === 'object' && p.value !== null };
 export const CommissionInput = z
   .strictObject(fields)
   .check(

@@ -19,6 +19,7 @@ export const CustomFieldInput = z
     entity: z.enum(CUSTOM_FIELD_ENTITIES),
     key: z
       .string()
+      .max(40)
       .regex(
         /^[a-z][a-z0-9_]{0,39}$/,
         'Use lower-case letters, digits and underscores, starting with a letter (at most 40).',
@@ -128,6 +129,7 @@ export async function updateCustomField(
         errors: [{ path: 'options', message: 'Required.' }],
       });
     }
+    if (Object.keys(opts.patch).length === 0) return; // nothing to change, nothing to record
     await tx.update(customFieldDefinitions).set(opts.patch).where(where);
     await recordAudit(tx, opts.actor, {
       type: 'custom_field.updated',

@@ -12,6 +12,7 @@ import { assertRecordOwnerAccess, type RecordOwner } from '../records/owner-acce
 import { imports } from '../imports/schema.ts';
 import { recordFiles } from './schema.ts';
 import { checkFileType, FileTooLargeError } from './storage.ts';
+import { safeFileName } from '../../lib/file-names.ts';
 
 export const LinkInput = z.strictObject({
   name: z.string().trim().min(1, 'Required.').max(200),
@@ -53,7 +54,7 @@ export async function uploadFile(
 ) {
   const { actor, owner } = opts;
   await assertRecordOwnerAccess(deps.db, actor, owner, true);
-  const name = opts.filename.replace(/[/\\\0]/g, '_').slice(0, 200) || 'file';
+  const name = safeFileName(opts.filename);
   let stored;
   try {
     stored = await deps.storage.put(actor.accountId, opts.body, deps.config.fileMaxBytes);

@@ -10,6 +10,7 @@ import { getImport, importErrorReport, listImports, rollbackImport } from './man
 import { IMPORT_STATUSES } from './schema.ts';
 import { resumeImport, StartImportInput, startImport } from './start-import.ts';
 import { uploadImport } from './upload-import.ts';
+import { safeFileName } from '../../lib/file-names.ts';
 
 const Import = z
   .object({
@@ -138,11 +139,13 @@ export const importRoutes =
           throw new AppError('validation', 'Send the CSV in a field named "file".', {
             errors: [{ path: 'file', message: 'Required.' }],
           });
-        return reply
-          .code(201)
-          .send(
-            await uploadImport(deps, { actor: actorOf(request), filename: part.filename, body: part.file }),
-          );
+        return reply.code(201).send(
+          await uploadImport(deps, {
+            actor: actorOf(request),
+            filename: safeFileName(part.filename),
+            body: part.file,
+          }),
+        );
       },
     );
     app.get(

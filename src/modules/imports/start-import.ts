@@ -132,7 +132,14 @@ export async function resumeImport(deps: Deps, opts: { actor: Actor; id: string 
     .set({ status: 'queued', lastError: null })
     .where(and(inAccount(opts.actor, imports, eq(imports.id, opts.id)), eq(imports.status, 'failed')))
     .returning({ id: imports.id });
-  if (rows.length === 0) throw new AppError('conflict', 'Only a failed import can be resumed.');
+  if (rows.length === 0) {
+    const [found] = await deps.db
+      .select({ id: imports.id })
+      .from(imports)
+      .where(inAccount(opts.actor, imports, eq(imports.id, opts.id)));
+    if (!found) throw notFound('Import');
+    throw new AppError('conflict', 'Only a failed import can be resumed.');
+  }
   await deps.jobs.send(
     runImportJob,
     { accountId: opts.actor.accountId, importId: opts.id },

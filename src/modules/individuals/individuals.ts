@@ -180,7 +180,7 @@ export const ListIndividualsQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   servicingAgentId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: z.string().min(1, 'Not a valid cursor.').max(500).optional(),
 });
 const Cursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
 

@@ -74,13 +74,14 @@ export const intakeRoutes =
     app.post(
       '/inbound/leads',
       {
+        config: { apiKeyScopes: ['leads'] },
         schema: {
           tags,
           summary:
             'Post a lead (application/x-www-form-urlencoded or JSON) with an API key; firstName and lastName required',
           description: `Fields: ${LEAD_FIELDS.map((f) => f.key).join(', ')}, and note (repeatable). Send Idempotency-Key to make retries safe.`,
           headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).passthrough(),
-          body: z.record(z.string(), z.unknown()),
+          body: z.record(z.string().max(100), z.unknown()),
           consumes: ['application/x-www-form-urlencoded', 'application/json'],
           response: { 200: Answer, 201: Answer, ...problems(...AUTHED, 422) },
         },

@@ -18,7 +18,7 @@ const policyFields = {
   product: z.string().trim().min(1, 'Required.').max(100),
   coverageType: z.string().trim().max(100).nullable().optional(),
   premium: z
-    .union([z.number(), z.string()])
+    .union([z.number(), z.string().max(40)])
     .transform((v) => String(v).replace(/[$,\s]/g, ''))
     .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), { message: 'Must be an amount such as 129.50.' })
     .nullable()

@@ -23,6 +23,7 @@ const MBI_RE =
   /^[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d[AC-HJKMNP-RT-Y]{2}\d{2}$/;
 export const Mbi = z
   .string()
+  .max(40)
   .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
   .refine((s) => MBI_RE.test(s), {
     message: 'Must be a Medicare Beneficiary Identifier (11 characters, e.g. 1EG4-TE5-MK73).',
@@ -43,6 +44,7 @@ export const SalesRecordFields = {
   state: opt(
     z
       .string()
+      .max(20)
       .trim()
       .toUpperCase()
       .refine((s) => US_STATES.includes(s), { message: 'Must be a two-letter US state code.' }),
@@ -50,6 +52,7 @@ export const SalesRecordFields = {
   zip: opt(
     z
       .string()
+      .max(10)
       .trim()
       .regex(/^\d{5}(-\d{4})?$/, 'Must be a ZIP code: 5 digits, or ZIP+4.'),
   ),

@@ -22,13 +22,13 @@ export const ListSalesRecordsQuery = z.strictObject({
   createdTo: z.iso.datetime().optional(),
   /** Custom field equality filters, `key:value`, repeatable. */
   cf: z
-    .union([z.string(), z.array(z.string())])
+    .union([z.string().max(241), z.array(z.string().max(241)).max(10)])
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}:.{0,200}$/, 'Use key:value.')).max(10))
     .optional(),
   sort: z.enum(['-createdAt', 'lastName']).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: z.string().min(1, 'Not a valid cursor.').max(500).optional(),
 });
 type Query = z.infer<typeof ListSalesRecordsQuery>;
 

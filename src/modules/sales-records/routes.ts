@@ -319,7 +319,7 @@ export const salesRecordRoutes =
         },
       },
       async (request, reply) => {
-        await deleteSavedView(deps, { actor: userActorOf(request), id: request.params.id });
+        await deleteSavedView(deps, { actor: actorOf(request), id: request.params.id });
         return reply.code(204).send(null);
       },
     );

@@ -4,8 +4,8 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { UserActor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
+import type { Actor, UserActor } from '../access/actor.ts';
+import { authorize, requireUser } from '../access/require.ts';
 import { ListSalesRecordsQuery } from './list-sales-records.ts';
 import { savedViews } from './schema.ts';
 
@@ -54,7 +54,16 @@ export async function createSavedView(
   return (await listSavedViews(deps, opts)).find((v) => v.id === id)!;
 }
 
-export async function deleteSavedView(deps: Deps, opts: { actor: UserActor; id: string }) {
+export async function deleteSavedView(deps: Deps, opts: { actor: Actor; id: string }) {
+  if (opts.actor.kind !== 'user') {
+    // An unknown id is a 404 for everyone; a view that exists belongs to a user, not to a key.
+    const [row] = await deps.db
+      .select({ id: savedViews.id })
+      .from(savedViews)
+      .where(inAccount(opts.actor, savedViews, eq(savedViews.id, opts.id)));
+    if (!row) throw notFound('Saved view');
+  }
+  requireUser(opts.actor);
   const rows = await deps.db
     .delete(savedViews)
     .where(

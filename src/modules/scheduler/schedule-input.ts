@@ -8,11 +8,15 @@ import { rangeProblems, WEEKDAYS } from './slots.ts';
 export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{1,58}[a-z0-9])$/;
 export const Slug = z
   .string()
+  .max(100)
   .trim()
   .toLowerCase()
   .regex(SLUG_RE, '3 to 60 lower-case letters, digits or hyphens; starts and ends with a letter or digit.');
 
-const Hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:mm, 00:00 to 24:00.');
+const Hm = z
+  .string()
+  .max(5)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:mm, 00:00 to 24:00.');
 const Range = z.strictObject({
   start: Hm.refine((v) => v !== '24:00', 'A range cannot start at 24:00.'),
   end: Hm,
@@ -51,7 +55,10 @@ const DaysOff = z
   .max(366)
   .transform((l) => [...new Set(l)].sort());
 
-const QuestionId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Letters, digits, _ or -, at most 40.');
+const QuestionId = z
+  .string()
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Letters, digits, _ or -, at most 40.');
 export const QuestionSchema = z
   .strictObject({
     /** Kept across edits so earlier answers stay attached; generated when absent. */

@@ -31,6 +31,7 @@ import { insertUserWithLogins } from './insert-user.ts';
 import { countManagers, lastManagerError } from './security-groups.ts';
 import { loginNames, securityGroups, USER_TYPES, userActivityVisibility, users } from './schema.ts';
 import { calendarLinksOf } from '../scheduler/calendar-links.ts';
+import { escapeLike } from '../../lib/like.ts';
 
 const Ids = z.array(z.uuid({ message: 'Must be a valid id.' })).max(1000);
 const CustomFields = z.tuple([
@@ -147,7 +148,7 @@ export async function listUsers(
 ) {
   authorize(opts.actor, 'users.manage');
   const after = opts.cursor ? decodeCursor(opts.cursor, ListCursor) : null;
-  const q = opts.q?.trim().toLowerCase();
+  const q = opts.q?.trim() ? escapeLike(opts.q.trim().toLowerCase()) : undefined;
   const last = sql`lower(${users.lastName})`;
   const first = sql`lower(${users.firstName})`;
   const rows = await deps.db

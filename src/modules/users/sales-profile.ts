@@ -37,6 +37,7 @@ export const SalesProfileInput = z.strictObject({
   phone: Phone.nullable().optional(),
   npn: z
     .string()
+    .max(40)
     .trim()
     .regex(/^\d{1,10}$/, 'An NPN is 1 to 10 digits.')
     .nullable()

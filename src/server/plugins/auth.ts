@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors.ts';
 import { safeEqual } from '../../lib/tokens.ts';
 import type { Actor, RequestContext, UserActor } from '../../modules/access/actor.ts';
 import { authenticateApiKey } from '../../modules/api-keys/api-keys.ts';
+import type { ApiKeyScope } from '../../modules/api-keys/schema.ts';
 import { resolveSession, type UserIdentity } from '../../modules/auth/resolve-session.ts';
 
 export const SESSION_COOKIE = 'openams_session';
@@ -22,6 +23,16 @@ declare module 'fastify' {
     auth?: false;
     /** Reachable by a user who must still change a temporary password. */
     allowDuringPasswordChange?: boolean;
+    /**
+     * API key scopes this route accepts besides `full` (deny by default: a `leads` key reaches only
+     * the routes that list it here).
+     */
+    apiKeyScopes?: readonly ApiKeyScope[];
+    /**
+     * Set at registration (onRoute) from the route's own URL, never from the request's: true for
+     * every route under `/api/v1` that does not opt out with `auth: false`.
+     */
+    authenticated?: boolean;
   }
 }
 
@@ -34,14 +45,39 @@ export const requestContext = (request: FastifyRequest): RequestContext => ({
  * Resolves the actor once per `/api/v1` request: a session cookie (with CSRF check on unsafe
  * methods) or `Authorization: Bearer <api key>`. Handlers read `request.actor`.
  */
+export const API_PREFIX = '/api/v1/';
+
+/**
+ * Marks, when a route is registered, whether it needs credentials: every route whose registered
+ * URL is under `/api/v1/` does unless it says `auth: false`. The request hook reads only this flag
+ * of the route the router matched, so no spelling of the URL (percent-encoding, `//`, `..`) can
+ * reach a route without its check. Register before any route.
+ */
+export function markAuthenticatedRoutes(app: FastifyInstance) {
+  app.addHook('onRoute', (route) => {
+    const config = (route.config ?? {}) as NonNullable<typeof route.config> & {
+      auth?: false;
+      authenticated?: boolean;
+    };
+    route.config = { ...config, authenticated: route.url.startsWith(API_PREFIX) && config.auth !== false };
+  });
+}
+
+function assertScope(actor: Actor, allowed: readonly ApiKeyScope[] | undefined) {
+  if (actor.kind !== 'api_key' || actor.scope === 'full' || allowed?.includes(actor.scope)) return;
+  throw new AppError('forbidden', `This API key’s scope (${actor.scope}) does not allow this.`, {
+    missing: ['apiKey.scope: full'],
+  });
+}
+
 export function registerAuth(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('identity', null);
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/v1/') || !request.routeOptions.url) return; // unknown routes: 404
+  app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
-    if (config.auth === false) return;
+    if (request.routeOptions.url?.startsWith(API_PREFIX)) reply.header('cache-control', 'no-store');
+    if (config.authenticated !== true) return; // public routes, and unknown ones (404)
     const ctx = requestContext(request);
 
     const authz = request.headers.authorization;
@@ -50,6 +86,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
       const actor =
         scheme?.toLowerCase() === 'bearer' && key ? await authenticateApiKey(deps, key.trim(), ctx) : null;
       if (!actor) throw new AppError('unauthenticated', 'The API key is not valid or has been revoked.');
+      assertScope(actor, config.apiKeyScopes); // before any other check of the route
       request.actor = actor;
       return;
     }

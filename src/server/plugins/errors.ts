@@ -22,7 +22,9 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   410: 'Gone',
+  408: 'Request Timeout',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -42,7 +44,33 @@ export function sendProblem(
     ...p,
     requestId: String(reply.request.id),
   };
-  return reply.code(p.status).type('application/problem+json; charset=utf-8').send(body);
+  return reply
+    .code(p.status)
+    .header('cache-control', 'no-store')
+    .type('application/problem+json; charset=utf-8')
+    .send(body);
+}
+
+/**
+ * Errors the router raises before any route runs (Fastify's `frameworkErrors`): a URL that does not
+ * decode (`%ZZ`) is a 400, a path parameter past the router's length limit a 414, as problem+json.
+ */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, {
+      status: 414,
+      type: typeUri('uri-too-long'),
+      detail: 'A path parameter is longer than this server accepts.',
+    });
+  }
+  return sendProblem(reply, {
+    status: 400,
+    type: typeUri('bad-request'),
+    detail:
+      error.code === 'FST_ERR_BAD_URL'
+        ? 'The URL is not valid: a percent-encoded sequence does not decode.'
+        : 'The request could not be routed.',
+  });
 }
 
 /** One error problem from a zod issue path: `""` becomes the context itself. */
@@ -102,9 +130,11 @@ export function registerErrorHandling(app: FastifyInstance) {
             ? `Content type ${String(request.headers['content-type'] ?? '(none)')} is not accepted here; send application/json.`
             : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
               ? 'The JSON body is empty.'
-              : error.message.includes('JSON')
-                ? `The body is not valid JSON: ${error.message}`
-                : error.message;
+              : error.code === 'OPENAMS_JSON_TOO_DEEP'
+                ? error.message
+                : error.message.includes('JSON')
+                  ? `The body is not valid JSON: ${error.message}`
+                  : error.message;
       return sendProblem(reply, {
         status,
         type: typeUri(status === 413 ? 'too-large' : 'bad-request'),
@@ -126,3 +156,13 @@ export const routeNotFound = (request: FastifyRequest, reply: FastifyReply) =>
     type: typeUri('not-found'),
     detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
   });
+
+/** A path that exists, asked with a method it does not answer: 405 with the methods it does. */
+export const methodNotAllowed = (request: FastifyRequest, reply: FastifyReply, allowed: string[]) => {
+  reply.header('allow', allowed.join(', '));
+  return sendProblem(reply, {
+    status: 405,
+    type: typeUri('method-not-allowed'),
+    detail: `${request.method} is not allowed here; this path answers ${allowed.join(', ')}.`,
+  });
+};
