@@ -58,10 +58,12 @@ const UNCLAIMED_ACTIVE_SECONDS = 60;
  * pg-boss retries them after their retry delay (decision 021).
  */
 export function createJobs(database: Database, log: Logger): Jobs {
+  // Schedules are looked at every 10 s (pg-boss: 30 s), so a tick is sent at most ~10 s late.
+  const cron = { cronMonitorIntervalSeconds: 10 };
   const boss =
     database.kind === 'postgres'
-      ? new PgBoss({ connectionString: database.connectionString!, max: 4 })
-      : new PgBoss({ db: { executeSql: database.executeSql } as never, supervise: true });
+      ? new PgBoss({ connectionString: database.connectionString!, max: 4, ...cron })
+      : new PgBoss({ db: { executeSql: database.executeSql } as never, supervise: true, ...cron });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   let started: Promise<unknown> | undefined;
   const ensureStarted = () => (started ??= boss.start());

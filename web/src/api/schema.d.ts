@@ -994,7 +994,7 @@ export interface paths {
                             toAddress: string;
                             subject: string;
                             /** @enum {string} */
-                            status: "queued" | "sent" | "outbox" | "failed";
+                            status: "queued" | "sending" | "sent" | "outbox" | "failed";
                             attempts: number;
                             lastError: string | null;
                             /**
@@ -10585,7 +10585,7 @@ export interface components {
             toAddress: string;
             subject: string;
             /** @enum {string} */
-            status: "queued" | "sent" | "outbox" | "failed";
+            status: "queued" | "sending" | "sent" | "outbox" | "failed";
             attempts: number;
             lastError: string | null;
             /**
@@ -11521,7 +11521,7 @@ export interface components {
             toAddress: string;
             subject: string;
             /** @enum {string} */
-            status: "queued" | "sent" | "outbox" | "failed";
+            status: "queued" | "sending" | "sent" | "outbox" | "failed";
             attempts: number;
             lastError: string | null;
             /**
