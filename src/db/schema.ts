@@ -18,3 +18,4 @@ export * from '../modules/intake/schema.ts';
 export * from '../modules/imports/schema.ts';
 export * from '../modules/activities/schema.ts';
 export * from '../modules/scheduler/schema.ts';
+export * from '../jobs/schema.ts';

@@ -5,8 +5,8 @@ import { type Database, openPglite, openPostgres } from '../db/client.ts';
 import { acquireDataDirLock } from '../db/data-dir-lock.ts';
 import type { Deps } from '../deps.ts';
 import { createJobs, type JobDefinition } from '../jobs/queue.ts';
-import { deliverEmailDefinition, sweepQueuedEmails } from '../modules/email/deliver-email.ts';
-import { purgeDeletedSalesRecords } from '../modules/sales-records/delete-sales-record.ts';
+import { deliverEmailDefinition, sweepQueuedEmailsDefinition } from '../modules/email/deliver-email.ts';
+import { purgeDeletedSalesRecordsDefinition } from '../modules/sales-records/purge-job.ts';
 import { runImportDefinition } from '../modules/imports/run-import.ts';
 
 export type Runtime = Deps & { shutdown(): Promise<void> };
@@ -47,31 +47,18 @@ export async function openRuntime(
   const definitions: JobDefinition<never>[] = [
     deliverEmailDefinition(deps) as JobDefinition<never>,
     runImportDefinition(deps) as JobDefinition<never>,
+    // Recurring work runs on pg-boss schedules: once per tick, however many processes (decision 022).
+    sweepQueuedEmailsDefinition(deps) as JobDefinition<never>,
+    purgeDeletedSalesRecordsDefinition(deps) as JobDefinition<never>,
   ];
   const workers = opts.workers ?? config.jobWorkers;
-  await jobs.start(definitions, { workers });
-  // Emails committed but never handed to the queue (a crash in between) are picked up here.
-  const sweep = workers
-    ? setInterval(
-        () => void sweepQueuedEmails(deps).catch((err: unknown) => log.error({ err }, 'email sweep failed')),
-        60_000,
-      )
-    : undefined;
-  sweep?.unref();
-  // Deleted Sales Records past their 30-day recovery window are purged hourly.
-  const purge = workers
-    ? setInterval(
-        () => void purgeDeletedSalesRecords(deps).catch((err: unknown) => log.error({ err }, 'purge failed')),
-        3600_000,
-      )
-    : undefined;
-  purge?.unref();
+  // The embedded database is this process's alone (the data-directory lock): any other job worker
+  // on record died with its process, and what it was running is handed back at once.
+  await jobs.start(definitions, { workers, exclusive: database.kind === 'pglite' && !opts.database });
   const ownsDatabase = !opts.database;
   return {
     ...deps,
     async shutdown() {
-      clearInterval(sweep);
-      clearInterval(purge);
       await jobs.stop();
       if (ownsDatabase) await database.close();
       releaseLock();

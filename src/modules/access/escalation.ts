@@ -35,3 +35,38 @@ export function salesWithin(next: SalesPermissions, current: SalesPermissions): 
   }
   return true;
 }
+
+/** The wider of two sets of sales permissions, bit by bit (what a user holds after a grant by either). */
+export function salesUnion(a: SalesPermissions, b: SalesPermissions): SalesPermissions {
+  const earlier = (x: string, y: string) => (minutes(x) <= minutes(y) ? x : y);
+  const later = (x: string, y: string) => (minutes(x) >= minutes(y) ? x : y);
+  const recordTypeAccess: SalesPermissions['recordTypeAccess'] = {};
+  for (const [type, bits] of [...Object.entries(a.recordTypeAccess), ...Object.entries(b.recordTypeAccess)]) {
+    const into = (recordTypeAccess[type] ??= {});
+    for (const bit of RT_BITS) if (bits[bit]) into[bit] = true;
+  }
+  return {
+    textingWindow: {
+      start: earlier(a.textingWindow.start, b.textingWindow.start),
+      end: later(a.textingWindow.end, b.textingWindow.end),
+    },
+    recordAccess: a.recordAccess === 'all' || b.recordAccess === 'all' ? 'all' : 'assigned',
+    agentDropdownView: a.agentDropdownView === 'all' || b.agentDropdownView === 'all' ? 'all' : 'self',
+    recordTypeAccess,
+    flags: Object.fromEntries(
+      SALES_FLAGS.map((f) => [f, a.flags[f] || b.flags[f]]),
+    ) as SalesPermissions['flags'],
+  };
+}
+
+/**
+ * "Nobody grants what they do not hold": is `next` no more than what the grantor holds, given what
+ * the user already had (`before`, kept as it was by someone who could grant it)? Pure.
+ */
+export function salesGrantWithin(
+  next: SalesPermissions,
+  grantor: SalesPermissions,
+  before?: SalesPermissions,
+): boolean {
+  return salesWithin(next, before ? salesUnion(grantor, before) : grantor);
+}

@@ -31,10 +31,31 @@ export function deliverEmailDefinition(deps: Deps): JobDefinition<Payload> {
       const where = and(eq(emails.accountId, accountId), eq(emails.id, emailId));
       const [email] = await deps.db.select().from(emails).where(where);
       if (!email || email.status === 'sent' || email.status === 'outbox') return;
+      if (email.status === 'sending') {
+        // A delivery was under way when its process died: the SMTP server may have accepted it.
+        // Never send twice: it stays failed, for a person to check and send again if need be.
+        await deps.db
+          .update(emails)
+          .set({
+            status: 'failed',
+            lastError:
+              'Interrupted while being sent (the server stopped): it may or may not have been delivered, so it was not sent again.',
+          })
+          .where(and(where, eq(emails.status, 'sending')));
+        return;
+      }
       if (!deps.config.smtpUrl) {
         await deps.db.update(emails).set({ status: 'outbox' }).where(where);
         return;
       }
+      // Claim it before talking to the SMTP server (committed on its own): whoever runs this job
+      // again after a crash sees "sending" and does not send it a second time.
+      const claimed = await deps.db
+        .update(emails)
+        .set({ status: 'sending', attempts: sql`${emails.attempts} + 1` as never })
+        .where(and(where, eq(emails.status, email.status)))
+        .returning({ id: emails.id });
+      if (claimed.length === 0) return; // someone else moved it on
       try {
         await transportFor(deps.config.smtpUrl).sendMail({
           from: deps.config.emailFrom,
@@ -45,26 +66,21 @@ export function deliverEmailDefinition(deps: Deps): JobDefinition<Payload> {
           ...(email.attachments.length ? { attachments: email.attachments } : {}),
           headers: { 'X-OpenAMS-Email-Id': email.id },
         });
-        await deps.db
-          .update(emails)
-          .set({
-            status: 'sent',
-            sentAt: sql`now()` as never,
-            attempts: sql`${emails.attempts} + 1` as never,
-            lastError: null,
-          })
-          .where(where);
       } catch (err) {
+        // The SMTP server refused it (or could not be reached): not sent, so it may be tried again.
         await deps.db
           .update(emails)
           .set({
-            attempts: sql`${emails.attempts} + 1` as never,
+            status: meta?.isLastAttempt ? 'failed' : 'queued',
             lastError: String((err as Error).message).slice(0, 1000),
-            ...(meta?.isLastAttempt ? { status: 'failed' as const } : {}),
           })
           .where(where);
         throw err;
       }
+      await deps.db
+        .update(emails)
+        .set({ status: 'sent', sentAt: sql`now()` as never, lastError: null })
+        .where(where);
     },
   };
 }
@@ -79,4 +95,17 @@ export async function sweepQueuedEmails(deps: Deps): Promise<number> {
   for (const e of stale)
     await deps.jobs.send(deliverEmailJob, { accountId: e.accountId, emailId: e.id }, { singletonKey: e.id });
   return stale.length;
+}
+
+/** The sweep above, every minute on a pg-boss schedule: one run per tick, however many processes. */
+export function sweepQueuedEmailsDefinition(deps: Deps): JobDefinition<object> {
+  return {
+    name: 'email.sweep',
+    retryLimit: 0,
+    retryDelaySeconds: 60,
+    cron: '* * * * *',
+    async handler() {
+      await sweepQueuedEmails(deps);
+    },
+  };
 }

@@ -2,7 +2,8 @@ import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text } from 'dr
 import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
 import { accounts } from '../accounts/schema.ts';
 
-export const EMAIL_STATUSES = ['queued', 'sent', 'outbox', 'failed'] as const;
+/** `sending`: handed to the SMTP server, not yet confirmed (a crash then leaves it `failed`, never resent). */
+export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'outbox', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 /** A small text attachment stored with the message (e.g. a calendar invitation, `text/calendar`). */

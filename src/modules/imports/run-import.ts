@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { bulkInsert, bulkInsertTuples } from '../../db/bulk-insert.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -235,6 +235,23 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
     name: runImportJob.name,
     retryLimit: 2,
     retryDelaySeconds: 5,
+    // Its process died on the last attempt: failed, with the committed batches kept, resumable.
+    async onInterrupted(raw) {
+      const { accountId, importId } = Payload.parse(raw);
+      await deps.db
+        .update(imports)
+        .set({
+          status: 'failed',
+          lastError: 'Interrupted: the server stopped while importing. Resume to continue where it stopped.',
+        })
+        .where(
+          and(
+            eq(imports.accountId, accountId),
+            eq(imports.id, importId),
+            inArray(imports.status, ['queued', 'running']),
+          ),
+        );
+    },
     async handler(raw, meta) {
       const { accountId, importId } = Payload.parse(raw);
       const scope = { accountId };

@@ -326,7 +326,7 @@ describe('nobody can raise their own permissions', () => {
       salesPermissions: { ...DEFAULT_SALES(), recordTypeAccess: { [ids.typeId]: { view: true } } },
     });
     expect(moreSales.statusCode).toBe(403);
-    // Lowering is fine, and so is raising someone else.
+    // Lowering is fine; raising someone else only up to what one holds (see "nobody grants…").
     expect(
       (
         await u.client.patch(`/api/v1/users/${u.id}`, {
@@ -337,7 +337,7 @@ describe('nobody can raise their own permissions', () => {
     expect(
       (await u.client.patch(`/api/v1/security-groups/${ids.agentGroup}`, { permissions: ALL_PERMISSIONS }))
         .statusCode,
-    ).toBe(204);
+    ).toBe(403);
   });
 
   it('security groups list how many (not deleted) users they have', async () => {
@@ -496,5 +496,280 @@ describe('tenancy', () => {
     });
     expect(agentsOfB.statusCode).toBe(404);
     expect((await b.admin.get(`/api/v1/users/${bUser.id}`)).json().firstName).toBe('Uma');
+  });
+});
+
+describe('nobody grants, directly or through another user, what they do not hold', () => {
+  /** A manager whose group has Manage Users and nothing else, and a "Nothing" group below it. */
+  async function limitedManager(a: TestAccount, ids: Ids) {
+    const officeAdmins = (
+      await a.admin.post('/api/v1/security-groups', {
+        name: 'Office admins',
+        permissions: { ...NO_PERMISSIONS, administrative: { manageUsers: true } },
+      })
+    ).json().id as string;
+    const nothing = (
+      await a.admin.post('/api/v1/security-groups', { name: 'Nothing', permissions: NO_PERMISSIONS })
+    ).json().id as string;
+    const m = await newUser(a, ids);
+    expect((await a.admin.patch(`/api/v1/users/${m.id}`, { securityGroupId: officeAdmins })).statusCode).toBe(
+      200,
+    );
+    return { m, officeAdmins, nothing };
+  }
+
+  function expectRefused(
+    res: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+    path: string,
+  ) {
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const body = res.json() as { errors: unknown; missing: unknown };
+    expect(body.errors).toEqual([{ path, message: 'Beyond your own permissions.' }]);
+    expect(body.missing).toEqual(['notBeyondOwnPermissions']);
+  }
+
+  const groupOf = async (a: TestAccount, id: string) =>
+    (await a.admin.get(`/api/v1/users/${id}`)).json().securityGroup.id as string;
+
+  it('creating a user in a group above one’s own, or with more sales permissions, is refused and creates nobody', async () => {
+    const a = await t.newAccount();
+    const ids = await setup(a);
+    const { m, officeAdmins } = await limitedManager(a, ids);
+    const person = (username: string, extra: object) => ({
+      firstName: 'Eve',
+      lastName: 'Escalate',
+      email: `${username}@example.test`,
+      username,
+      sendLoginInfo: false,
+      ...extra,
+    });
+    const intoAdmins = unique('eve');
+    const res = await m.client.post('/api/v1/users', person(intoAdmins, { securityGroupId: ids.adminGroup }));
+    expectRefused(res, 'securityGroupId');
+    expect(res.json().temporaryPassword).toBeUndefined();
+    const intoAgents = unique('eve');
+    expectRefused(
+      await m.client.post('/api/v1/users', person(intoAgents, { securityGroupId: ids.agentGroup })),
+      'securityGroupId',
+    );
+    const withSales = unique('eve');
+    expectRefused(
+      await m.client.post(
+        '/api/v1/users',
+        person(withSales, {
+          securityGroupId: officeAdmins,
+          salesPermissions: { ...DEFAULT_SALES(), recordTypeAccess: { [ids.typeId]: { view: true } } },
+        }),
+      ),
+      'salesPermissions',
+    );
+    for (const username of [intoAdmins, intoAgents, withSales]) {
+      expect((await a.admin.get(`/api/v1/users?q=${username}`)).json().items).toEqual([]);
+    }
+    // Up to one's own level is fine.
+    const peer = await m.client.post(
+      '/api/v1/users',
+      person(unique('peer'), { securityGroupId: officeAdmins }),
+    );
+    expect(peer.statusCode, peer.body).toBe(201);
+  });
+
+  it('moving another user into a group above one’s own is refused and leaves them where they were', async () => {
+    const a = await t.newAccount();
+    const ids = await setup(a);
+    const { m, officeAdmins, nothing } = await limitedManager(a, ids);
+    const v = await newUser(a, ids, { securityGroupId: nothing });
+    expectRefused(
+      await m.client.patch(`/api/v1/users/${v.id}`, { securityGroupId: ids.adminGroup }),
+      'securityGroupId',
+    );
+    expectRefused(
+      await m.client.patch(`/api/v1/users/${v.id}`, { securityGroupId: ids.agentGroup }),
+      'securityGroupId',
+    );
+    expect(await groupOf(a, v.id)).toBe(nothing);
+    expect(
+      (await m.client.patch(`/api/v1/users/${v.id}`, { securityGroupId: officeAdmins })).statusCode,
+    ).toBe(200);
+    expect(await groupOf(a, v.id)).toBe(officeAdmins);
+  });
+
+  it('editing or creating a group with permissions beyond one’s own is refused and changes nothing', async () => {
+    const a = await t.newAccount();
+    const ids = await setup(a);
+    const { m, nothing } = await limitedManager(a, ids);
+    const groups = async () =>
+      Object.fromEntries(
+        (
+          (await a.admin.get('/api/v1/security-groups')).json().items as {
+            id: string;
+            name: string;
+            permissions: unknown;
+          }[]
+        ).map((g) => [g.name, g.permissions]),
+      );
+    const before = await groups();
+    expectRefused(
+      await m.client.patch(`/api/v1/security-groups/${nothing}`, {
+        permissions: { ...NO_PERMISSIONS, reporting: { visible: true } },
+      }),
+      'permissions',
+    );
+    expectRefused(
+      await m.client.post('/api/v1/security-groups', { name: 'Mine', permissions: ALL_PERMISSIONS }),
+      'permissions',
+    );
+    // A group above one's own cannot be touched at all (not even lowered: that would demote its users).
+    expectRefused(
+      await m.client.patch(`/api/v1/security-groups/${ids.agentGroup}`, { permissions: NO_PERMISSIONS }),
+      'id',
+    );
+    expectRefused(
+      await m.client.patch(`/api/v1/security-groups/${ids.adminGroup}`, { name: 'Former admins' }),
+      'id',
+    );
+    expect(await groups()).toEqual(before);
+    expect(
+      (
+        await m.client.patch(`/api/v1/security-groups/${nothing}`, {
+          permissions: { ...NO_PERMISSIONS, administrative: { manageUsers: true } },
+        })
+      ).statusCode,
+    ).toBe(204);
+  });
+
+  it('a user above one’s own level cannot be edited (e.g. their email, to reset their password), suspended or deleted', async () => {
+    const a = await t.newAccount();
+    const ids = await setup(a);
+    const { m } = await limitedManager(a, ids);
+    const admin = async () => (await a.admin.get(`/api/v1/users/${a.adminId}`)).json();
+    const before = await admin();
+    expectRefused(await m.client.patch(`/api/v1/users/${a.adminId}`, { email: 'mine@example.test' }), 'id');
+    expectRefused(await m.client.post(`/api/v1/users/${a.adminId}/suspend`), 'id');
+    expectRefused(await m.client.delete(`/api/v1/users/${a.adminId}`), 'id');
+    const after = await admin();
+    expect(after.email).toBe(before.email);
+    expect(after.active).toBe(true);
+    expect(after.securityGroup.id).toBe(ids.adminGroup);
+  });
+
+  it('sales permissions given to another user are bounded by one’s own, except what they already had', async () => {
+    const a = await t.newAccount();
+    const ids = await setup(a);
+    const { m, nothing } = await limitedManager(a, ids);
+    const v = await newUser(a, ids, { securityGroupId: nothing });
+    const withView = { ...DEFAULT_SALES(), recordTypeAccess: { [ids.typeId]: { view: true } } };
+    expectRefused(
+      await m.client.patch(`/api/v1/users/${v.id}`, { salesPermissions: withView }),
+      'salesPermissions',
+    );
+    expect((await a.admin.get(`/api/v1/users/${v.id}`)).json().salesPermissions.recordTypeAccess).toEqual({});
+    // Granted by the admin, the manager may keep it while editing something else, but not add more.
+    expect((await a.admin.patch(`/api/v1/users/${v.id}`, { salesPermissions: withView })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await m.client.patch(`/api/v1/users/${v.id}`, { firstName: 'Vera', salesPermissions: withView }))
+        .statusCode,
+    ).toBe(200);
+    expectRefused(
+      await m.client.patch(`/api/v1/users/${v.id}`, {
+        salesPermissions: { ...withView, flags: { ...DEFAULT_SALES().flags, downloadReports: true } },
+      }),
+      'salesPermissions',
+    );
+  });
+
+  it('a user of the Administrators group can still do all of it', async () => {
+    const a = await t.newAccount();
+    const ids = await setup(a);
+    const { m, nothing } = await limitedManager(a, ids);
+    const username = unique('boss');
+    const created = await a.admin.post('/api/v1/users', {
+      firstName: 'Bo',
+      lastName: 'Boss',
+      email: `${username}@example.test`,
+      username,
+      securityGroupId: ids.adminGroup,
+      sendLoginInfo: false,
+      salesPermissions: { ...DEFAULT_SALES(), recordTypeAccess: { [ids.typeId]: { view: true, add: true } } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(typeof created.json().temporaryPassword).toBe('string');
+    expect(
+      (await a.admin.patch(`/api/v1/users/${m.id}`, { securityGroupId: ids.adminGroup })).statusCode,
+    ).toBe(200);
+    expect(
+      (await a.admin.patch(`/api/v1/security-groups/${nothing}`, { permissions: ALL_PERMISSIONS }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await a.admin.post('/api/v1/security-groups', { name: 'All', permissions: ALL_PERMISSIONS }))
+        .statusCode,
+    ).toBe(201);
+    expect((await a.admin.post(`/api/v1/users/${m.id}/suspend`)).statusCode).toBe(200);
+  });
+});
+
+describe('the last manager holds under concurrency', () => {
+  /** Two managers (the first admin and a second one in the same group) and a group without Manage Users. */
+  async function twoManagers() {
+    const a = await t.newAccount();
+    const ids = await setup(a);
+    const second = await newUser(a, ids);
+    expect(
+      (await a.admin.patch(`/api/v1/users/${second.id}`, { securityGroupId: ids.adminGroup })).statusCode,
+    ).toBe(200);
+    // On PostgreSQL, widen the window between a transaction's check and its commit: the audit event
+    // written after the check takes 0.5 s for this account, so the two transactions are certainly
+    // in flight together when each counts the managers left. (Without the guard's lock both then
+    // commit; PGlite runs one transaction at a time anyway.)
+    if (t.deps.database.kind === 'postgres') {
+      await t.deps.db.execute(
+        sql.raw(`create or replace function test_slow_insert() returns trigger language plpgsql as $$
+          begin perform pg_sleep(0.5); return new; end $$`),
+      );
+      await t.deps.db.execute(
+        sql.raw(`create trigger "slow_${a.accountId}" before insert on audit_events for each row
+          when (new.account_id = '${a.accountId}') execute function test_slow_insert()`),
+      );
+    }
+    return { a, ids, second };
+  }
+
+  it('two managers suspending each other at the same time: exactly one succeeds', async () => {
+    const { a, second } = await twoManagers();
+    const results = await Promise.all([
+      a.admin.post(`/api/v1/users/${second.id}/suspend`),
+      second.client.post(`/api/v1/users/${a.adminId}/suspend`),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const refused = results.find((r) => r.statusCode === 409)!;
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const left = await t.deps.db.execute(
+      sql`select count(*)::int as n from users u join security_groups g on g.account_id = u.account_id and g.id = u.security_group_id where u.account_id = ${a.accountId} and u.active and (g.permissions -> 'administrative' ->> 'manageUsers')::boolean`,
+    );
+    expect((left as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
+  });
+
+  it('two managers moving each other to a group without Manage Users at the same time: exactly one succeeds', async () => {
+    const { a, ids, second } = await twoManagers();
+    const results = await Promise.all([
+      a.admin.patch(`/api/v1/users/${second.id}`, { securityGroupId: ids.agentGroup }),
+      second.client.patch(`/api/v1/users/${a.adminId}`, { securityGroupId: ids.agentGroup }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const rows = await t.deps.db
+      .select({ id: users.id, groupId: users.securityGroupId })
+      .from(users)
+      .where(
+        and(
+          eq(users.accountId, a.accountId),
+          eq(users.securityGroupId, ids.adminGroup),
+          eq(users.active, true),
+        ),
+      );
+    expect(rows).toHaveLength(1);
   });
 });

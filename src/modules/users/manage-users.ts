@@ -27,6 +27,7 @@ import { assertRecordTypesExist } from '../record-types/record-types.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
 import { assertUsersExist } from '../teams/teams.ts';
 import { canReactivate, reactivationAllowedAt } from './cooldown.ts';
+import { assertGroupGrantable, assertUserGrantsWithin, assertUserWithinReach } from './grants.ts';
 import { insertUserWithLogins } from './insert-user.ts';
 import { countManagers, lastManagerError } from './security-groups.ts';
 import { loginNames, securityGroups, USER_TYPES, userActivityVisibility, users } from './schema.ts';
@@ -289,7 +290,9 @@ export async function createUser(deps: Deps, opts: { actor: Actor; input: z.infe
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   const result = await deps.db.transaction(async (tx) => {
-    await validateUserFields(tx, actor, input, input);
+    const group = await validateUserFields(tx, actor, input, input);
+    assertGroupGrantable(actor, group.permissions);
+    assertUserGrantsWithin(actor, input);
     const { id } = await insertUserWithLogins(tx, actor, {
       email: input.email,
       username: input.username,
@@ -412,6 +415,12 @@ export async function updateUser(deps: Deps, opts: { actor: Actor; id: string; p
         });
       }
     }
+    await assertUserWithinReach(tx, actor, id);
+    if (patch.securityGroupId) assertGroupGrantable(actor, group.permissions);
+    assertUserGrantsWithin(actor, patch, {
+      salesPermissions: before.salesPermissions,
+      accessibleAgentIds: currentAccessible,
+    });
 
     const { linkedAgentIds, accessibleAgentIds, teamIds, visibleUserIds, ...fields } = patch;
     const changes = diff(before as unknown as Record<string, unknown>, fields);
@@ -459,6 +468,7 @@ export async function suspendUser(deps: Deps, opts: { actor: Actor; id: string }
     const where = inAccount(actor, users, eq(users.id, id), isNull(users.deletedAt));
     const [before] = await tx.select({ active: users.active }).from(users).where(where).for('update');
     if (!before) throw notFound('User');
+    await assertUserWithinReach(tx, actor, id);
     if (!before.active) throw new AppError('conflict', 'This user is already suspended.');
     await tx
       .update(users)
@@ -483,6 +493,7 @@ export async function reactivateUser(deps: Deps, opts: { actor: Actor; id: strin
       .where(where)
       .for('update');
     if (!before) throw notFound('User');
+    await assertUserWithinReach(tx, actor, id);
     if (before.active) throw new AppError('conflict', 'This user is already active.');
     if (!canReactivate(before.suspendedAt, opts.now ?? new Date())) {
       const at = reactivationAllowedAt(before.suspendedAt!).toISOString();
@@ -516,6 +527,7 @@ export async function deleteUser(deps: Deps, opts: { actor: Actor; id: string })
     const where = inAccount(actor, users, eq(users.id, id), isNull(users.deletedAt));
     const [before] = await tx.select({ username: users.username }).from(users).where(where).for('update');
     if (!before) throw notFound('User');
+    await assertUserWithinReach(tx, actor, id);
     await tx
       .update(users)
       .set({ active: false, deletedAt: sql`now()` as never, updatedAt: sql`now()` as never })

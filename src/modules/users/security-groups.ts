@@ -11,6 +11,8 @@ import { authorize } from '../access/require.ts';
 import { GroupPermissionsSchema } from '../access/schemas.ts';
 import { diff } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { accounts } from '../accounts/schema.ts';
+import { assertGroupGrantable, assertGroupWithinReach } from './grants.ts';
 import { securityGroups, users } from './schema.ts';
 
 export const SecurityGroupInput = z.strictObject({
@@ -22,8 +24,15 @@ export const SecurityGroupPatch = z.strictObject({
   permissions: GroupPermissionsSchema.optional(),
 });
 
-/** How many active users could still manage users if `change` were applied. */
+/**
+ * How many active users can manage users, as the calling transaction's change leaves them. It
+ * first locks the account's row, so two transactions that each remove a manager count one after
+ * the other: under READ COMMITTED the second one's count, a new statement taken after the first
+ * committed, sees the first one's change (decision 020). Call it after the change, in its
+ * transaction.
+ */
 export async function countManagers(tx: DbOrTx, scope: AccountScope): Promise<number> {
+  await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, scope.accountId)).for('update');
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(users)
@@ -81,6 +90,7 @@ export async function createSecurityGroup(
 ) {
   authorize(opts.actor, 'users.manage');
   const id = newId();
+  assertGroupGrantable(opts.actor, opts.input.permissions, 'permissions');
   await deps.db.transaction(async (tx) => {
     await assertNameFree(tx, opts.actor, opts.input.name);
     await tx.insert(securityGroups).values({ accountId: opts.actor.accountId, id, ...opts.input });
@@ -105,6 +115,7 @@ export async function updateSecurityGroup(
     const where = inAccount(actor, securityGroups, eq(securityGroups.id, id));
     const [before] = await tx.select().from(securityGroups).where(where).for('update');
     if (!before) throw notFound('Security group');
+    assertGroupWithinReach(actor, before.permissions);
     if (patch.name) await assertNameFree(tx, actor, patch.name, id);
     if (patch.permissions && actor.kind === 'user') {
       const [own] = await tx
@@ -117,6 +128,7 @@ export async function updateSecurityGroup(
         });
       }
     }
+    if (patch.permissions) assertGroupGrantable(actor, patch.permissions, 'permissions');
     const changes = diff(before as unknown as Record<string, unknown>, patch);
     await tx
       .update(securityGroups)
@@ -146,10 +158,11 @@ export async function deleteSecurityGroup(deps: Deps, opts: { actor: Actor; id: 
       .from(users)
       .where(inAccount(opts.actor, users, eq(users.securityGroupId, opts.id)));
     const [row] = await tx
-      .select({ name: securityGroups.name })
+      .select({ name: securityGroups.name, permissions: securityGroups.permissions })
       .from(securityGroups)
       .where(inAccount(opts.actor, securityGroups, eq(securityGroups.id, opts.id)));
     if (!row) throw notFound('Security group');
+    assertGroupWithinReach(opts.actor, row.permissions);
     if (inUse!.n > 0)
       throw new AppError(
         'conflict',

@@ -3,6 +3,7 @@ import type { EmailSummary } from '../api/list-emails';
 
 const STATUS: Record<EmailSummary['status'], { label: string; color: string; hint: string }> = {
   queued: { label: 'Queued', color: 'blue', hint: 'Waiting to be sent.' },
+  sending: { label: 'Sending', color: 'blue', hint: 'Being handed to the mail server.' },
   sent: { label: 'Sent', color: 'green', hint: 'Handed to the mail server.' },
   outbox: {
     label: 'In outbox',
