@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import '../lib/zod-messages.ts';
 import { ping } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';

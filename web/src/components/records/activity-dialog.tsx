@@ -13,6 +13,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
+import { badInputMessage, isBadInput } from '../../lib/bad-input';
 import { useDeleteActivity } from '../../lib/activities/delete-activity';
 import { type ActivityInput, useSaveActivity } from '../../lib/activities/save-activity';
 import { useSetActivityDone } from '../../lib/activities/set-activity-done';
@@ -26,6 +27,7 @@ import {
   useActivityTypes,
 } from '../../lib/queries/activities';
 import { useMe } from '../../lib/session';
+import { DateField } from '../date-field';
 
 /** Where a new activity goes: a record, and/or a start time (clicked on the calendar). */
 export type ActivityDefaults = {
@@ -106,6 +108,11 @@ export function ActivityDialog({
     validate: {
       subject: (v) => (v.trim() ? null : 'Required.'),
       activityTypeId: (v) => (v ? null : 'Choose a type.'),
+      startsAt: (v, all) =>
+        all.timing === 'timed' && isBadInput(v) ? badInputMessage('datetime-local') : null,
+      endsAt: (v, all) =>
+        all.timing === 'timed' && isBadInput(v) ? badInputMessage('datetime-local') : null,
+      dueAt: (v, all) => (all.timing === 'due' && isBadInput(v) ? badInputMessage('datetime-local') : null),
     },
   });
   const firstOpenStatus = statuses.data?.find((s) => s.active && !s.isClosed)?.id ?? '';
@@ -273,13 +280,13 @@ export function ActivityDialog({
           />
           {form.getValues().timing === 'timed' ? (
             <Group grow align="flex-start">
-              <TextInput
+              <DateField
                 type="datetime-local"
                 label="Starts"
                 disabled={readOnly}
                 {...form.getInputProps('startsAt')}
               />
-              <TextInput
+              <DateField
                 type="datetime-local"
                 label="Ends"
                 disabled={readOnly}
@@ -287,7 +294,7 @@ export function ActivityDialog({
               />
             </Group>
           ) : (
-            <TextInput
+            <DateField
               type="datetime-local"
               label="Due"
               disabled={readOnly}

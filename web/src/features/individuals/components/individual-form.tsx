@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/feedback';
 import { FormSection } from '../../../components/form-section';
 import { CustomFieldInputs } from '../../../components/records/custom-field-inputs';
 import { PersonFields } from '../../../components/records/person-fields';
+import { badInputErrors } from '../../../lib/bad-input';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { fullName } from '../../../lib/format';
 import { isApiError } from '../../../lib/problem';
@@ -16,6 +17,7 @@ import {
   customPayload,
   customValuesOf,
   fromText,
+  PERSON_DATE_KEYS,
   PERSON_KEYS,
   type PersonValues,
   personValuesOf,
@@ -53,6 +55,7 @@ export function IndividualForm({
     validate: (v) => ({
       firstName: v.firstName?.trim() ? null : 'First name is required.',
       lastName: v.lastName?.trim() ? null : 'Last name is required.',
+      ...badInputErrors(v, PERSON_DATE_KEYS),
       ...validateCustom(defs, v.customFields),
     }),
   });

@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useRef, useState } from 'react';
+import { DateField } from '../../../components/date-field';
 import { ErrorAlert } from '../../../components/feedback';
 import { FormSection } from '../../../components/form-section';
 import { ButtonLink } from '../../../components/links';
@@ -192,7 +193,7 @@ export function LeadInfoForm({
               {text('carrier', 'Carrier')}
               {text('product', 'Product')}
               {text('leadSource', 'Lead source')}
-              {text('leadDate', 'Lead date', { type: 'date' })}
+              <DateField label="Lead date" autoComplete="off" readOnly={readOnly} {...field('leadDate')} />
               <Select
                 label="Temperature"
                 description="Automatic follows the lead’s age"
