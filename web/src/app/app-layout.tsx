@@ -27,6 +27,7 @@ import { type ReactNode, useEffect } from 'react';
 import { useLogout } from '../features/auth/api/logout';
 import { PACKAGE_LABELS } from '../lib/packages';
 import { canManageUsers, hasTask, useMe } from '../lib/session';
+import { InShellContext } from './pages';
 import { UserMenu } from './user-menu';
 
 type NavTarget =
@@ -216,7 +217,9 @@ export function AppLayout() {
         </AppShell.Navbar>
 
         <AppShell.Main id="main" tabIndex={-1}>
-          <Outlet />
+          <InShellContext.Provider value>
+            <Outlet />
+          </InShellContext.Provider>
         </AppShell.Main>
       </AppShell>
     </>

@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -51,7 +50,7 @@ import { ManageBookingPage } from '../features/booking/routes/manage-booking-pag
 import { ScheduleEditorPage } from '../features/scheduler/routes/schedule-editor-page';
 import { SchedulesPage } from '../features/scheduler/routes/schedules-page';
 import { AppLayout } from './app-layout';
-import { NotFoundPage, RouteErrorPage } from './pages';
+import { NoAccessError, NotFoundPage, RouteErrorPage } from './pages';
 
 type RouterContext = { queryClient: QueryClient };
 
@@ -169,22 +168,13 @@ const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', compo
 
 /**
  * A guard for pages that need a task of the permission matrix (e.g. `sales_record.view` for the
- * lead screens): anyone else is sent home with a message saying what they lack.
+ * lead screens): anyone else sees a "you don't have access" page at that address, saying what they
+ * lack (not a silent trip home).
  */
 const requireTask =
   (task: Task, area: string) =>
-  ({ context, preload }: { context: { me: Me }; preload: boolean }) => {
-    if (hasTask(context.me, task)) return;
-    if (!preload) {
-      notifications.show({
-        id: `no-access-${task}`,
-        color: 'yellow',
-        title: `You don’t have access to ${area}`,
-        message:
-          'Your security group or record type access does not include it. Ask an administrator if you need it.',
-      });
-    }
-    throw redirect({ to: '/', replace: true });
+  ({ context }: { context: { me: Me } }) => {
+    if (!hasTask(context.me, task)) throw new NoAccessError(area);
   };
 
 const dashboardRoute = createRoute({
@@ -278,23 +268,14 @@ const profileRoute = createRoute({
 
 /**
  * Settings need the `users.manage` task (Manage Users, agency users only). Anyone else who opens a
- * settings address is sent home with a message saying so.
+ * settings address sees a "you don't have access" page there.
  */
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
-  beforeLoad: ({ context, preload }) => {
-    if (!canManageUsers(context.me)) {
-      if (!preload) {
-        notifications.show({
-          id: 'no-settings-access',
-          color: 'yellow',
-          title: 'You don’t have access to Settings',
-          message: 'Settings are for users who can manage users. Ask an administrator if you need them.',
-        });
-      }
-      throw redirect({ to: '/', replace: true });
-    }
+  beforeLoad: ({ context }) => {
+    if (!canManageUsers(context.me))
+      throw new NoAccessError('Settings', 'Settings are for users who can manage users.');
   },
 });
 
@@ -500,6 +481,8 @@ export const router = createRouter({
   // Loaders use TanStack Query's cache; the router should not cache on top of it.
   defaultPreloadStaleTime: 0,
   defaultPendingComponent: FullPageLoading,
+  // Inside the signed-in shell a page that fails (or is refused) shows in place, under the header.
+  defaultErrorComponent: RouteErrorPage,
   defaultPendingMs: 300,
   scrollRestoration: true,
 });
