@@ -10854,6 +10854,7 @@ export interface components {
             product: string | null;
             assignedUserId: string | null;
             assignedAgentId: string | null;
+            assignedAgentName: string | null;
             leadSource: string | null;
             leadDate: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
@@ -10892,6 +10893,7 @@ export interface components {
             statusId: string;
             assignedUserId: string | null;
             assignedAgentId: string | null;
+            assignedAgentName: string | null;
             leadSource: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
             /** @enum {string} */
@@ -11790,6 +11792,7 @@ export interface components {
             product: string | null;
             assignedUserId: string | null;
             assignedAgentId: string | null;
+            assignedAgentName: string | null;
             leadSource: string | null;
             leadDate: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
@@ -11828,6 +11831,7 @@ export interface components {
             statusId: string;
             assignedUserId: string | null;
             assignedAgentId: string | null;
+            assignedAgentName: string | null;
             leadSource: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
             /** @enum {string} */
