@@ -7,6 +7,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { FullPageLoading } from '../components/feedback';
+import { parseTab } from '../components/records/record-page';
 import { AccountSettingsPage } from '../features/account/routes/account-settings-page';
 import { AgentsPage } from '../features/agents/routes/agents-page';
 import { ApiKeysPage } from '../features/api-keys/routes/api-keys-page';
@@ -33,14 +34,14 @@ import { canManageUsers, hasTask, type Me, meQueryOptions, type Task } from '../
 import { CustomFieldsPage } from '../features/custom-fields/routes/custom-fields-page';
 import { DashboardPage } from '../features/dashboard/routes/dashboard-page';
 import { DeletedRecordsPage } from '../features/deleted-records/routes/deleted-records-page';
-import { CLIENT_TABS, ClientPage, type ClientTab } from '../features/individuals/routes/client-page';
+import { CLIENT_TABS, ClientPage } from '../features/individuals/routes/client-page';
 import { ClientsPage } from '../features/individuals/routes/clients-page';
 import { LeadIntakePage } from '../features/lead-intake/routes/lead-intake-page';
 import { ImportColumnsPage } from '../features/imports/routes/import-columns-page';
 import { ImportHistoryPage } from '../features/imports/routes/import-history-page';
 import { ImportLeadsPage } from '../features/imports/routes/import-leads-page';
 import { parseLeadsSearch } from '../features/sales-records/components/lead-search';
-import { LEAD_TABS, LeadPage, type LeadTab } from '../features/sales-records/routes/lead-page';
+import { LEAD_TABS, LeadPage } from '../features/sales-records/routes/lead-page';
 import { LeadsPage } from '../features/sales-records/routes/leads-page';
 import { NewLeadPage } from '../features/sales-records/routes/new-lead-page';
 import { ActivitySettingsPage } from '../features/activities/routes/activity-settings-page';
@@ -225,10 +226,7 @@ const importColumnsRoute = createRoute({
 const leadRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/leads/$id',
-  validateSearch: (search: Record<string, unknown>): { tab?: LeadTab } =>
-    LEAD_TABS.includes(search.tab as LeadTab) && search.tab !== 'information'
-      ? { tab: search.tab as LeadTab }
-      : {},
+  validateSearch: parseTab(LEAD_TABS),
   beforeLoad: requireTask('sales_record.view', 'Sales Records'),
   component: LeadPage,
 });
@@ -245,10 +243,7 @@ const clientsRoute = createRoute({
 const clientRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/clients/$id',
-  validateSearch: (search: Record<string, unknown>): { tab?: ClientTab } =>
-    CLIENT_TABS.includes(search.tab as ClientTab) && search.tab !== 'information'
-      ? { tab: search.tab as ClientTab }
-      : {},
+  validateSearch: parseTab(CLIENT_TABS),
   beforeLoad: requireTask('individual.view', 'clients'),
   component: ClientPage,
 });
