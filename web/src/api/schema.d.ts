@@ -8537,6 +8537,8 @@ export interface paths {
                         details?: {
                             [key: string]: unknown;
                         };
+                        /** @description Save even when the time overlaps another timed activity of the same owner (otherwise 409 activity-overlap) */
+                        confirmOverlap?: boolean;
                     };
                 };
             };
@@ -8579,6 +8581,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8961,6 +8972,8 @@ export interface paths {
                         details?: {
                             [key: string]: unknown;
                         };
+                        /** @description Save even when the time overlaps another timed activity of the same owner (otherwise 409 activity-overlap) */
+                        confirmOverlap?: boolean;
                     };
                 };
             };
@@ -9003,6 +9016,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
