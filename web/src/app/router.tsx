@@ -45,7 +45,7 @@ import { LEAD_TABS, LeadPage } from '../features/sales-records/routes/lead-page'
 import { LeadsPage } from '../features/sales-records/routes/leads-page';
 import { NewLeadPage } from '../features/sales-records/routes/new-lead-page';
 import { ActivitySettingsPage } from '../features/activities/routes/activity-settings-page';
-import { CalendarPage } from '../features/calendar/routes/calendar-page';
+import { CalendarPage, parseCalendarSearch } from '../features/calendar/routes/calendar-page';
 import { BookingPage } from '../features/booking/routes/booking-page';
 import { ManageBookingPage } from '../features/booking/routes/manage-booking-page';
 import { ScheduleEditorPage } from '../features/scheduler/routes/schedule-editor-page';
@@ -251,6 +251,7 @@ const clientRoute = createRoute({
 const calendarRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/calendar',
+  validateSearch: parseCalendarSearch,
   beforeLoad: requireTask('activity.use', 'the calendar'),
   component: CalendarPage,
 });
