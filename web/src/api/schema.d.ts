@@ -1158,7 +1158,7 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         username: string;
-                        /** @default America/New_York */
+                        /** @description Default: the account’s time zone */
                         timeZone?: string;
                         /**
                          * @default agency_user
