@@ -121,12 +121,15 @@ describe('forms that keep what was typed, and the calendar', () => {
     await page.getByText('Week', { exact: true }).click();
     expect(new URL(page.url()).searchParams.get('view')).toBe('week');
     await page.reload();
-    await page.getByRole('radio', { name: 'Week' }).and(page.locator(':checked')).waitFor();
+    await page
+      .getByRole('radio', { name: 'Week' })
+      .and(page.locator(':checked'))
+      .waitFor({ state: 'attached' });
 
-    await page.getByRole('button', { name: 'New activity' }).click();
+    await page.getByRole('button', { name: 'New activity', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'New activity' });
     await dialog.getByRole('textbox', { name: 'Subject' }).fill('Plan check');
-    await dialog.getByRole('textbox', { name: 'Sales Record or client' }).fill('Februari');
+    await dialog.getByLabel('Sales Record or client').fill('Februari');
     await page.getByRole('option', { name: /Florence Februari/ }).click();
     await dialog.getByLabel('Starts').fill('2031-03-04T10:30');
     await dialog.getByLabel('Ends').fill('2031-03-04T11:30');
@@ -156,7 +159,10 @@ describe('forms that keep what was typed, and the calendar', () => {
     const page = await phone.newPage();
     await page.goto('/calendar');
     await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor();
-    await page.getByRole('radio', { name: 'Day' }).and(page.locator(':checked')).waitFor();
+    await page
+      .getByRole('radio', { name: 'Day' })
+      .and(page.locator(':checked'))
+      .waitFor({ state: 'attached' });
     const brand = (await page.getByRole('link', { name: 'OpenAMS home' }).boundingBox())!;
     const menu = (await page.getByRole('button', { name: /^User menu for / }).boundingBox())!;
     expect(brand.x + brand.width).toBeLessThanOrEqual(menu.x);

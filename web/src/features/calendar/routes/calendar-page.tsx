@@ -112,7 +112,7 @@ export function CalendarPage() {
     >
       <Paper withBorder radius="md" p="md">
         <Group justify="space-between" wrap="wrap" gap="sm">
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap">
             <ActionIcon
               variant="default"
               size="lg"
