@@ -20,22 +20,20 @@ export function NotFoundPage() {
   );
 }
 
-/** Thrown by a route guard when the signed-in user lacks what a page needs. */
-export class NoAccessError extends Error {
-  constructor(
-    readonly area: string,
-    readonly reason = 'Your security group or record type access does not include it.',
-  ) {
-    super(`You don’t have access to ${area}`);
-    this.name = 'NoAccessError';
-  }
-}
+/**
+ * Set by a route guard (in the route context) when the signed-in user lacks what a page needs: the
+ * signed-in shell then shows NoAccessPage at that address instead of the page.
+ */
+export type NoAccess = { area: string; reason?: string };
 
 /** The page at an address the user may not open: what they lack, whom to ask, and a way on. */
-export function NoAccessPage({ error }: { error: NoAccessError }) {
+export function NoAccessPage({ area, reason }: NoAccess) {
   return (
-    <Page title={`You don’t have access to ${error.area}`}>
-      <Text maw={560}>{error.reason} Ask an administrator if you need it.</Text>
+    <Page title={`You don’t have access to ${area}`}>
+      <Text maw={560}>
+        {reason ?? 'Your security group or record type access does not include it.'} Ask an administrator if
+        you need it.
+      </Text>
       <ButtonLink to="/" w="fit-content">
         Go to the home page
       </ButtonLink>
@@ -43,13 +41,8 @@ export function NoAccessPage({ error }: { error: NoAccessError }) {
   );
 }
 
-/** Shown when a route fails to load (e.g. the server is unreachable), or is refused (no access). */
-export function RouteErrorPage(props: ErrorComponentProps) {
-  if (props.error instanceof NoAccessError) return <NoAccessPage error={props.error} />;
-  return <LoadErrorPage {...props} />;
-}
-
-function LoadErrorPage({ error, reset }: ErrorComponentProps) {
+/** Shown when a route fails to load (e.g. the server is unreachable). */
+export function RouteErrorPage({ error, reset }: ErrorComponentProps) {
   const router = useRouter();
   // Inside the signed-in shell the page already has its <main>.
   const inShell = useContext(InShellContext);

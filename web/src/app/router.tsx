@@ -51,7 +51,7 @@ import { ManageBookingPage } from '../features/booking/routes/manage-booking-pag
 import { ScheduleEditorPage } from '../features/scheduler/routes/schedule-editor-page';
 import { SchedulesPage } from '../features/scheduler/routes/schedules-page';
 import { AppLayout } from './app-layout';
-import { NoAccessError, NotFoundPage, RouteErrorPage } from './pages';
+import { type NoAccess, NotFoundPage, RouteErrorPage } from './pages';
 
 type RouterContext = { queryClient: QueryClient };
 
@@ -174,9 +174,8 @@ const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', compo
  */
 const requireTask =
   (task: Task, area: string) =>
-  ({ context }: { context: { me: Me } }) => {
-    if (!hasTask(context.me, task)) throw new NoAccessError(area);
-  };
+  ({ context }: { context: { me: Me } }): { noAccess?: NoAccess } =>
+    hasTask(context.me, task) ? {} : { noAccess: { area } };
 
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -271,7 +270,8 @@ const settingsRoute = createRoute({
   path: '/settings',
   beforeLoad: ({ context }) => {
     if (!canManageUsers(context.me))
-      throw new NoAccessError('Settings', 'Settings are for users who can manage users.');
+      return { noAccess: { area: 'Settings', reason: 'Settings are for users who can manage users.' } };
+    return {};
   },
 });
 
