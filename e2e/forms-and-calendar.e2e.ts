@@ -167,7 +167,7 @@ describe('forms that keep what was typed, and the calendar', () => {
     const menu = (await page.getByRole('button', { name: /^User menu for / }).boundingBox())!;
     expect(brand.x + brand.width).toBeLessThanOrEqual(menu.x);
     expect(menu.x + menu.width).toBeLessThanOrEqual(390);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.screenshot({ path: '/tmp/calendar-390.png' });
     await phone.close();
   });
