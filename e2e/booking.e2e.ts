@@ -103,6 +103,15 @@ describe('the Appointment Scheduler', () => {
     expect(pathOf(booker)).toMatch(/^\/book\/medicare-consultations\/manage\/[A-Za-z0-9_-]+$/);
     await booker.getByRole('button', { name: 'Choose another time' }).waitFor();
     await expectAccessible(booker, '/book/$slug/manage/$token');
+
+    // The same link cut short (as a mail client might): not "1 invalid field", but a way to book again.
+    await booker.goto(pathOf(booker).slice(0, -12));
+    await booker.getByRole('heading', { level: 1, name: 'This link is not valid' }).waitFor();
+    expect(await booker.getByText(/invalid field/).count()).toBe(0);
+    await expectAccessible(booker, '/book/$slug/manage/$token damaged');
+    await booker.getByRole('link', { name: 'Book an appointment' }).click();
+    await booker.getByTestId('open-times').getByRole('button').first().waitFor();
+    expect(pathOf(booker)).toBe('/book/medicare-consultations');
     expect(bookerErrors).toEqual([]);
     await phone.close();
 

@@ -411,9 +411,12 @@ describe('CSV import in the browser', () => {
     expect(await user.page.getByRole('link', { name: 'Import leads' }).count()).toBe(0);
     expect(me.tasks).toContain('sales_record.view');
     expect(me.tasks).not.toContain('sales_record.import');
-    // The address itself sends them home, saying what they lack; the API refuses them too.
+    // The address itself says what they lack, with a way home; the API refuses them too.
     await user.page.goto('/leads/import');
-    await toast(user.page, 'You don’t have access to importing Sales Records');
+    await user.page
+      .getByRole('heading', { level: 1, name: 'You don’t have access to importing Sales Records' })
+      .waitFor();
+    await user.page.getByRole('link', { name: 'Go to the home page' }).click();
     await user.page.getByRole('heading', { level: 1, name: 'Welcome, Cal' }).waitFor();
     const refused = await user.page.request.get('/api/v1/imports');
     expect(refused.status()).toBe(403);

@@ -222,11 +222,11 @@ describe('users, security groups, teams, agents and record types', () => {
     ]);
     await expectAccessible(user.page, 'Home of a limited user');
 
-    // Settings addresses send them home, saying why; the users list is never shown.
+    // Settings addresses show a "no access" page there, saying why; the users list is never shown.
     await user.page.goto('/settings/users');
-    await user.page.getByText('You don’t have access to Settings').waitFor();
-    expect(pathOf(user.page)).toBe('/');
-    await user.page.getByRole('heading', { level: 1, name: 'Welcome, Jordan' }).waitFor();
+    await user.page.getByRole('heading', { level: 1, name: 'You don’t have access to Settings' }).waitFor();
+    expect(pathOf(user.page)).toBe('/settings/users');
+    await expectAccessible(user.page, 'No access to Settings');
     await expect(user.page.getByTestId('user-row').count()).resolves.toBe(0);
     await expect(user.page.getByRole('heading', { name: 'Users', exact: true }).count()).resolves.toBe(0);
     expect((await user.page.request.get('/api/v1/users')).status()).toBe(403);

@@ -10,6 +10,8 @@ export type AppErrorCode =
   | 'not_in_package'
   | 'not_found'
   | 'conflict'
+  /** A timed activity shares time with another of the same owner (allowed once confirmed). */
+  | 'activity_overlap'
   | 'rule_violation'
   | 'rate_limited'
   | 'gone';
@@ -55,6 +57,7 @@ export function httpStatusFor(code: AppErrorCode): number {
     case 'not_found':
       return 404;
     case 'conflict':
+    case 'activity_overlap':
       return 409;
     case 'gone':
       return 410;

@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import '../lib/zod-messages.ts';
 import { ping } from '../db/client.ts';
 import type { Deps } from '../deps.ts';
 import { accountRoutes } from '../modules/accounts/routes.ts';

@@ -73,8 +73,9 @@ async function newUser(
 const T0 = '2030-06-03T14:00:00.000Z';
 const T1 = '2030-06-03T15:00:00.000Z';
 
+/** Many activities here share T0–T1 on purpose: the overlap warning is confirmed (overlap.test.ts tests it). */
 async function post(c: Client, body: Record<string, unknown>) {
-  const res = await c.post('/api/v1/activities', body);
+  const res = await c.post('/api/v1/activities', { confirmOverlap: true, ...body });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string } & Record<string, unknown>;
 }

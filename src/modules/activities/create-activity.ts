@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { ActivityBody } from './fields.ts';
 import { assertRecordVisible } from './record-access.ts';
 import { reload } from './activity-view.ts';
+import { assertNoOverlap } from './overlap.ts';
 import { loadViewer } from './visibility.ts';
 import { agents } from '../agents/schema.ts';
 import { individuals } from '../individuals/schema.ts';
@@ -177,16 +178,19 @@ export function shapeOf(input: CreateActivityInput): ActivityShape & {
 /**
  * Insert one activity, validated (every problem listed in one 400) but not authorized — the caller
  * decides who may create it (the activities API, the Appointment Scheduler's public booking).
- * An activity created in a closed status is completed at once. Returns the inserted row.
+ * An activity created in a closed status is completed at once. With `overlap`, a time shared with
+ * another activity of the same owner is refused unless confirmed. Returns the inserted row.
  */
 export async function createActivityInTx(
   tx: DbOrTx,
   scope: AccountScope,
   input: CreateActivityInput,
   by: { userId: string | null },
+  opts: { overlap?: { confirmed: boolean } } = {},
 ): Promise<ActivityRow> {
   const shape = shapeOf(input);
   const { status } = await checkActivity(tx, scope, shape);
+  if (opts.overlap) await assertNoOverlap(tx, scope, shape, opts.overlap.confirmed);
   const now = new Date();
   const [row] = await tx
     .insert(activities)
@@ -229,16 +233,14 @@ export async function createActivity(deps: Pick<Deps, 'db'>, opts: { actor: Acto
   const noOwner = input.ownerUserId === undefined && input.ownerTeamId === undefined;
   return deps.db.transaction(async (tx) => {
     await assertRecordVisible(tx, actor, input);
+    const { confirmOverlap, ...fields } = input;
+    const ownerUserId = noOwner && actor.kind === 'user' ? actor.userId : (input.ownerUserId ?? null);
     const row = await createActivityInTx(
       tx,
       actor,
-      {
-        ...input,
-        ...datesOf(input),
-        ownerUserId: noOwner && actor.kind === 'user' ? actor.userId : input.ownerUserId,
-        source: 'manual',
-      },
+      { ...fields, ...datesOf(input), ownerUserId, source: 'manual' },
       { userId: actor.kind === 'user' ? actor.userId : null },
+      { overlap: { confirmed: confirmOverlap === true } },
     );
     await recordAudit(tx, actor, {
       type: 'activity.created',

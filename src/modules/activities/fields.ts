@@ -24,6 +24,12 @@ export const ActivityBody = z.strictObject({
   agentId: OptId,
   notes: z.string().max(20_000).optional(),
   details: z.record(z.string().max(100), z.unknown()).optional(),
+  confirmOverlap: z
+    .boolean()
+    .optional()
+    .describe(
+      'Save even when the time overlaps another timed activity of the same owner (otherwise 409 activity-overlap)',
+    ),
 });
 export type ActivityBody = z.infer<typeof ActivityBody>;
 

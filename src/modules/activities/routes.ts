@@ -185,7 +185,7 @@ export const activityRoutes =
           tags,
           summary: 'Create an activity (owner: the given user or team, else the signed-in user)',
           body: ActivityBody,
-          response: { 201: ActivitySchema, ...problems(...AUTHED, 404) },
+          response: { 201: ActivitySchema, ...problems(...AUTHED, 404, 409) },
         },
       },
       async (request, reply) =>
@@ -218,7 +218,7 @@ export const activityRoutes =
           summary: 'Edit an activity (its owner, team or creator)',
           params: IdParams,
           body: ActivityPatch,
-          response: { 200: ActivitySchema, ...problems(...AUTHED, 404) },
+          response: { 200: ActivitySchema, ...problems(...AUTHED, 404, 409) },
         },
       },
       async (request) =>

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { loadVisibleActivity, reload } from './activity-view.ts';
 import { checkActivity, datesOf } from './create-activity.ts';
 import type { ActivityPatch } from './fields.ts';
+import { assertNoOverlap } from './overlap.ts';
 import { assertRecordVisible } from './record-access.ts';
 import { activities } from './schema.ts';
 import { loadViewer } from './visibility.ts';
@@ -75,6 +76,11 @@ export async function updateActivity(
       ownerTeam: next.ownerTeamId !== before.ownerTeamId,
       record: recordChanged,
     });
+    const timeChanged =
+      next.startsAt?.getTime() !== before.startsAt?.getTime() ||
+      next.endsAt?.getTime() !== before.endsAt?.getTime() ||
+      next.ownerUserId !== before.ownerUserId;
+    if (timeChanged) await assertNoOverlap(tx, actor, { id, ...next }, patch.confirmOverlap);
     const closing = status.isClosed && before.completedAt === null;
     const reopening = !status.isClosed && before.completedAt !== null;
     const values = {

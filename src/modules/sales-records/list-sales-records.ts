@@ -10,6 +10,7 @@ import { authorize } from '../access/require.ts';
 import { salesRecords, TEMPERATURES, type Temperature } from './schema.ts';
 import { type ScopeShape, scopeCondition, scopeInput } from './scope.ts';
 import { DEFAULT_TEMPERATURE_PERIODS, type TemperaturePeriods, temperatureWindows } from './temperature.ts';
+import { withAgentNames } from './agent-names.ts';
 
 export const ListSalesRecordsQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
@@ -276,7 +277,7 @@ export async function listSalesRecords(
         ? encodeCursor({ l: tail.lastName.toLowerCase(), f: tail.firstName.toLowerCase(), id: tail.id })
         : encodeCursor({ t: tail.createdAt.toISOString(), id: tail.id })
       : null;
-  return { items, nextCursor };
+  return { items: await withAgentNames(deps.db, actor, items), nextCursor };
 }
 
 /** A row's temperature from the windows the filter uses, so a row always shows what it filters as. */

@@ -47,6 +47,8 @@ export const SalesRecordSchema = z
     product: s,
     assignedUserId: z.uuid().nullable(),
     assignedAgentId: z.uuid().nullable(),
+    /** The Agent Record's name (a downline's agent is not among the reader's own agents). */
+    assignedAgentName: s,
     leadSource: s,
     leadDate: s,
     manualTemperature: z.enum(TEMPERATURES).nullable(),
@@ -74,6 +76,7 @@ const ListItem = z
     statusId: z.uuid(),
     assignedUserId: z.uuid().nullable(),
     assignedAgentId: z.uuid().nullable(),
+    assignedAgentName: s,
     leadSource: s,
     manualTemperature: z.enum(TEMPERATURES).nullable(),
     temperature: z.enum(TEMPERATURES),

@@ -19,6 +19,7 @@ import { recordStatuses } from '../record-types/schema.ts';
 import { users } from '../users/schema.ts';
 import type { CreateSalesRecordInput, UpdateSalesRecordInput } from './fields.ts';
 import { salesRecords } from './schema.ts';
+import { withAgentNames } from './agent-names.ts';
 
 export type SalesRecordRow = typeof salesRecords.$inferSelect;
 
@@ -175,7 +176,8 @@ export async function getSalesRecord(deps: Pick<Deps, 'db'>, opts: { actor: Acto
   const row = await loadVisibleSalesRecord(deps.db, opts.actor, opts.id);
   const { accountId: _a, deletedAt: _d, ...rest } = row;
   const periods = await temperaturePeriodsOf(deps, opts.actor);
-  return { ...rest, temperature: temperatureOf(row.createdAt, new Date(), periods, row.manualTemperature) };
+  const [named] = await withAgentNames(deps.db, opts.actor, [rest]);
+  return { ...named!, temperature: temperatureOf(row.createdAt, new Date(), periods, row.manualTemperature) };
 }
 
 export async function updateSalesRecord(

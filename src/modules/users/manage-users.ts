@@ -47,7 +47,7 @@ export const CreateUserInput = z.strictObject({
   lastName: PersonName,
   email: Email,
   username: Username,
-  timeZone: TimeZone.default('America/New_York'),
+  timeZone: TimeZone.optional().describe('Default: the account’s time zone'),
   userType: z.enum(USER_TYPES).default('agency_user'),
   securityGroupId: z.uuid({ message: 'Choose a security group.' }),
   linkedAgentIds: Ids.default([]),
@@ -283,6 +283,15 @@ async function setVisibleUsers(tx: DbOrTx, actor: Actor, userId: string, ids: st
       .values(unique.map((visibleUserId) => ({ accountId: actor.accountId, userId, visibleUserId })));
 }
 
+/** Where the agency works: a new user's time zone unless one is given. */
+async function accountTimeZone(tx: DbOrTx, actor: Actor): Promise<string> {
+  const [row] = await tx
+    .select({ timeZone: accounts.timeZone })
+    .from(accounts)
+    .where(eq(accounts.id, actor.accountId));
+  return row!.timeZone;
+}
+
 /** Create a user ("Save & Email Login Info" emails a temporary password they must change). */
 export async function createUser(deps: Deps, opts: { actor: Actor; input: z.infer<typeof CreateUserInput> }) {
   const { actor, input } = opts;
@@ -299,7 +308,7 @@ export async function createUser(deps: Deps, opts: { actor: Actor; input: z.infe
       firstName: input.firstName,
       lastName: input.lastName,
       passwordHash,
-      timeZone: input.timeZone,
+      timeZone: input.timeZone ?? (await accountTimeZone(tx, actor)),
       securityGroupId: input.securityGroupId,
       mustChangePassword: true,
       userType: input.userType,

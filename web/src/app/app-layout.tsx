@@ -22,11 +22,12 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
+import { Link, Outlet, useLocation, useMatches, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import { useLogout } from '../features/auth/api/logout';
 import { PACKAGE_LABELS } from '../lib/packages';
 import { canManageUsers, hasTask, useMe } from '../lib/session';
+import { InShellContext, type NoAccess, NoAccessPage } from './pages';
 import { UserMenu } from './user-menu';
 
 type NavTarget =
@@ -102,6 +103,11 @@ export function AppLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const logout = useLogout();
+  // A guard refused the page (see requireTask): say so here, at that address.
+  const noAccess = useMatches({
+    select: (matches) =>
+      matches.map((m) => (m.context as { noAccess?: NoAccess } | undefined)?.noAccess).find(Boolean),
+  });
 
   useEffect(close, [pathname, close]);
 
@@ -216,7 +222,9 @@ export function AppLayout() {
         </AppShell.Navbar>
 
         <AppShell.Main id="main" tabIndex={-1}>
-          <Outlet />
+          <InShellContext.Provider value>
+            {noAccess ? <NoAccessPage {...noAccess} /> : <Outlet />}
+          </InShellContext.Provider>
         </AppShell.Main>
       </AppShell>
     </>

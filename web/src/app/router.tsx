@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -8,6 +7,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { FullPageLoading } from '../components/feedback';
+import { parseTab } from '../components/records/record-page';
 import { AccountSettingsPage } from '../features/account/routes/account-settings-page';
 import { AgentsPage } from '../features/agents/routes/agents-page';
 import { ApiKeysPage } from '../features/api-keys/routes/api-keys-page';
@@ -34,24 +34,24 @@ import { canManageUsers, hasTask, type Me, meQueryOptions, type Task } from '../
 import { CustomFieldsPage } from '../features/custom-fields/routes/custom-fields-page';
 import { DashboardPage } from '../features/dashboard/routes/dashboard-page';
 import { DeletedRecordsPage } from '../features/deleted-records/routes/deleted-records-page';
-import { CLIENT_TABS, ClientPage, type ClientTab } from '../features/individuals/routes/client-page';
+import { CLIENT_TABS, ClientPage } from '../features/individuals/routes/client-page';
 import { ClientsPage } from '../features/individuals/routes/clients-page';
 import { LeadIntakePage } from '../features/lead-intake/routes/lead-intake-page';
 import { ImportColumnsPage } from '../features/imports/routes/import-columns-page';
 import { ImportHistoryPage } from '../features/imports/routes/import-history-page';
 import { ImportLeadsPage } from '../features/imports/routes/import-leads-page';
 import { parseLeadsSearch } from '../features/sales-records/components/lead-search';
-import { LEAD_TABS, LeadPage, type LeadTab } from '../features/sales-records/routes/lead-page';
+import { LEAD_TABS, LeadPage } from '../features/sales-records/routes/lead-page';
 import { LeadsPage } from '../features/sales-records/routes/leads-page';
 import { NewLeadPage } from '../features/sales-records/routes/new-lead-page';
 import { ActivitySettingsPage } from '../features/activities/routes/activity-settings-page';
-import { CalendarPage } from '../features/calendar/routes/calendar-page';
+import { CalendarPage, parseCalendarSearch } from '../features/calendar/routes/calendar-page';
 import { BookingPage } from '../features/booking/routes/booking-page';
 import { ManageBookingPage } from '../features/booking/routes/manage-booking-page';
 import { ScheduleEditorPage } from '../features/scheduler/routes/schedule-editor-page';
 import { SchedulesPage } from '../features/scheduler/routes/schedules-page';
 import { AppLayout } from './app-layout';
-import { NotFoundPage, RouteErrorPage } from './pages';
+import { type NoAccess, NotFoundPage, RouteErrorPage } from './pages';
 
 type RouterContext = { queryClient: QueryClient };
 
@@ -169,23 +169,13 @@ const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', compo
 
 /**
  * A guard for pages that need a task of the permission matrix (e.g. `sales_record.view` for the
- * lead screens): anyone else is sent home with a message saying what they lack.
+ * lead screens): anyone else sees a "you don't have access" page at that address, saying what they
+ * lack (not a silent trip home).
  */
 const requireTask =
   (task: Task, area: string) =>
-  ({ context, preload }: { context: { me: Me }; preload: boolean }) => {
-    if (hasTask(context.me, task)) return;
-    if (!preload) {
-      notifications.show({
-        id: `no-access-${task}`,
-        color: 'yellow',
-        title: `You don’t have access to ${area}`,
-        message:
-          'Your security group or record type access does not include it. Ask an administrator if you need it.',
-      });
-    }
-    throw redirect({ to: '/', replace: true });
-  };
+  ({ context }: { context: { me: Me } }): { noAccess?: NoAccess } =>
+    hasTask(context.me, task) ? {} : { noAccess: { area } };
 
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -235,10 +225,7 @@ const importColumnsRoute = createRoute({
 const leadRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/leads/$id',
-  validateSearch: (search: Record<string, unknown>): { tab?: LeadTab } =>
-    LEAD_TABS.includes(search.tab as LeadTab) && search.tab !== 'information'
-      ? { tab: search.tab as LeadTab }
-      : {},
+  validateSearch: parseTab(LEAD_TABS),
   beforeLoad: requireTask('sales_record.view', 'Sales Records'),
   component: LeadPage,
 });
@@ -255,10 +242,7 @@ const clientsRoute = createRoute({
 const clientRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/clients/$id',
-  validateSearch: (search: Record<string, unknown>): { tab?: ClientTab } =>
-    CLIENT_TABS.includes(search.tab as ClientTab) && search.tab !== 'information'
-      ? { tab: search.tab as ClientTab }
-      : {},
+  validateSearch: parseTab(CLIENT_TABS),
   beforeLoad: requireTask('individual.view', 'clients'),
   component: ClientPage,
 });
@@ -266,6 +250,7 @@ const clientRoute = createRoute({
 const calendarRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/calendar',
+  validateSearch: parseCalendarSearch,
   beforeLoad: requireTask('activity.use', 'the calendar'),
   component: CalendarPage,
 });
@@ -278,23 +263,15 @@ const profileRoute = createRoute({
 
 /**
  * Settings need the `users.manage` task (Manage Users, agency users only). Anyone else who opens a
- * settings address is sent home with a message saying so.
+ * settings address sees a "you don't have access" page there.
  */
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
-  beforeLoad: ({ context, preload }) => {
-    if (!canManageUsers(context.me)) {
-      if (!preload) {
-        notifications.show({
-          id: 'no-settings-access',
-          color: 'yellow',
-          title: 'You don’t have access to Settings',
-          message: 'Settings are for users who can manage users. Ask an administrator if you need them.',
-        });
-      }
-      throw redirect({ to: '/', replace: true });
-    }
+  beforeLoad: ({ context }) => {
+    if (!canManageUsers(context.me))
+      return { noAccess: { area: 'Settings', reason: 'Settings are for users who can manage users.' } };
+    return {};
   },
 });
 
@@ -500,6 +477,8 @@ export const router = createRouter({
   // Loaders use TanStack Query's cache; the router should not cache on top of it.
   defaultPreloadStaleTime: 0,
   defaultPendingComponent: FullPageLoading,
+  // Inside the signed-in shell a page that fails (or is refused) shows in place, under the header.
+  defaultErrorComponent: RouteErrorPage,
   defaultPendingMs: 300,
   scrollRestoration: true,
 });

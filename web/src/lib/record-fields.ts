@@ -1,4 +1,5 @@
 import type { CustomField } from './queries/custom-fields';
+import { badInputMessage, isBadInput } from './bad-input';
 import { formatPhone } from './format';
 
 /**
@@ -24,6 +25,22 @@ export const PERSON_KEYS = [
   'partBDate',
 ] as const;
 export type PersonKey = (typeof PERSON_KEYS)[number];
+/** The longest value the server accepts for each typed person field (its Zod `.max`). */
+export const PERSON_MAX_LENGTH: Partial<Record<PersonKey, number>> = {
+  firstName: 100,
+  middleName: 100,
+  lastName: 100,
+  email: 254,
+  phone: 40,
+  cellPhone: 40,
+  street: 200,
+  city: 100,
+  zip: 10,
+  county: 100,
+  medicareNumber: 20,
+};
+/** The person fields typed in a date picker. */
+export const PERSON_DATE_KEYS = ['dateOfBirth', 'partADate', 'partBDate'] as const;
 /** Text, or null where a select was cleared. */
 export type PersonValues = Record<PersonKey, string | null>;
 export type CustomValues = Record<string, string | null>;
@@ -134,6 +151,7 @@ export function validateCustom(defs: CustomField[], values: CustomValues): Recor
     defs.map((d) => {
       const v = (values[d.key] ?? '').trim();
       const path = `customFields.${d.key}`;
+      if (d.type === 'date' && isBadInput(values[d.key])) return [path, badInputMessage('date')];
       if (d.required && v === '') return [path, `${d.label} is required.`];
       if (v !== '' && d.type === 'number' && !Number.isFinite(Number(v.replace(/,/g, ''))))
         return [path, 'Must be a number.'];

@@ -13,12 +13,13 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
+import { badInputMessage, isBadInput } from '../../lib/bad-input';
 import { useDeleteActivity } from '../../lib/activities/delete-activity';
 import { type ActivityInput, useSaveActivity } from '../../lib/activities/save-activity';
 import { useSetActivityDone } from '../../lib/activities/set-activity-done';
 import { fromLocalInput, toLocalInput } from '../../lib/activities/zoned';
 import { applyProblemToForm } from '../../lib/form-errors';
-import { errorMessage } from '../../lib/problem';
+import { errorMessage, isApiError } from '../../lib/problem';
 import {
   type Activity,
   useActivityOwners,
@@ -26,6 +27,8 @@ import {
   useActivityTypes,
 } from '../../lib/queries/activities';
 import { useMe } from '../../lib/session';
+import { DateField } from '../date-field';
+import { RecordPicker, type RecordRef } from './record-picker';
 
 /** Where a new activity goes: a record, and/or a start time (clicked on the calendar). */
 export type ActivityDefaults = {
@@ -44,6 +47,8 @@ type Values = {
   endsAt: string;
   dueAt: string;
   notes: string;
+  /** A new activity's record, when it did not come with one (picked in the dialog). */
+  record: RecordRef | null;
 };
 
 const HOUR = 3_600_000;
@@ -60,6 +65,7 @@ function initialValues(a: Activity | null, d: ActivityDefaults, meId: string, ti
       endsAt: toLocalInput(a.endsAt, timeZone),
       dueAt: toLocalInput(a.dueAt, timeZone),
       notes: a.notes,
+      record: null,
     };
   const start = d.startsAt ?? new Date(Math.ceil(Date.now() / HOUR) * HOUR).toISOString();
   const end = new Date(new Date(start).getTime() + HOUR / 2).toISOString();
@@ -73,6 +79,7 @@ function initialValues(a: Activity | null, d: ActivityDefaults, meId: string, ti
     endsAt: toLocalInput(end, timeZone),
     dueAt: toLocalInput(start, timeZone),
     notes: '',
+    record: null,
   };
 }
 
@@ -99,6 +106,9 @@ export function ActivityDialog({
   const done = useSetActivityDone();
   const remove = useDeleteActivity();
   const [formError, setFormError] = useState<string | null>(null);
+  /** A save refused because the time overlaps another activity of the owner: ask, then send again. */
+  const [overlap, setOverlap] = useState<{ detail: string; body: ActivityInput } | null>(null);
+  const pickRecord = !activity && !defaults.salesRecordId && !defaults.individualId;
   const readOnly = activity !== null && !activity.canEdit;
   const form = useForm<Values>({
     mode: 'controlled',
@@ -106,6 +116,11 @@ export function ActivityDialog({
     validate: {
       subject: (v) => (v.trim() ? null : 'Required.'),
       activityTypeId: (v) => (v ? null : 'Choose a type.'),
+      startsAt: (v, all) =>
+        all.timing === 'timed' && isBadInput(v) ? badInputMessage('datetime-local') : null,
+      endsAt: (v, all) =>
+        all.timing === 'timed' && isBadInput(v) ? badInputMessage('datetime-local') : null,
+      dueAt: (v, all) => (all.timing === 'due' && isBadInput(v) ? badInputMessage('datetime-local') : null),
     },
   });
   const firstOpenStatus = statuses.data?.find((s) => s.active && !s.isClosed)?.id ?? '';
@@ -121,6 +136,7 @@ export function ActivityDialog({
     });
     form.resetDirty();
     setFormError(null);
+    setOverlap(null);
   }, [opened, activity?.id, defaults.startsAt, firstType, firstOpenStatus]);
 
   const typeOptions = (types.data ?? [])
@@ -143,8 +159,31 @@ export function ActivityDialog({
     },
   ];
 
+  const send = (body: ActivityInput) =>
+    save.mutate(
+      { id: activity?.id ?? null, body },
+      {
+        onSuccess: () => {
+          setOverlap(null);
+          notifications.show({
+            color: 'green',
+            title: activity ? 'Activity saved' : 'Activity added',
+            message: body.subject,
+          });
+          onClose();
+        },
+        onError: (e) => {
+          if (isApiError(e) && e.code === 'activity-overlap')
+            return setOverlap({ detail: e.problem.detail, body });
+          setOverlap(null);
+          setFormError(applyProblemToForm(form, e, { ownerUserId: 'owner', ownerTeamId: 'owner' }));
+        },
+      },
+    );
+
   const submit = form.onSubmit((v) => {
     setFormError(null);
+    const [recordKind, recordId] = (v.record?.split(':') ?? []) as [string?, string?];
     const [kind, ownerId] = v.owner.split(':') as ['user' | 'team', string];
     const timed = v.timing === 'timed';
     const body: ActivityInput = {
@@ -162,23 +201,11 @@ export function ActivityDialog({
         : {
             ...(defaults.salesRecordId ? { salesRecordId: defaults.salesRecordId } : {}),
             ...(defaults.individualId ? { individualId: defaults.individualId } : {}),
+            ...(pickRecord && recordKind === 'sales_record' ? { salesRecordId: recordId } : {}),
+            ...(pickRecord && recordKind === 'individual' ? { individualId: recordId } : {}),
           }),
     };
-    save.mutate(
-      { id: activity?.id ?? null, body },
-      {
-        onSuccess: () => {
-          notifications.show({
-            color: 'green',
-            title: activity ? 'Activity saved' : 'Activity added',
-            message: body.subject,
-          });
-          onClose();
-        },
-        onError: (e) =>
-          setFormError(applyProblemToForm(form, e, { ownerUserId: 'owner', ownerTeamId: 'owner' })),
-      },
-    );
+    send(body);
   });
 
   const toggleDone = () => {
@@ -237,6 +264,9 @@ export function ActivityDialog({
             data-autofocus
             {...form.getInputProps('subject')}
           />
+          {pickRecord ? (
+            <RecordPicker value={form.getValues().record} onChange={(r) => form.setFieldValue('record', r)} />
+          ) : null}
           <Group grow align="flex-start">
             <Select
               label="Type"
@@ -273,13 +303,13 @@ export function ActivityDialog({
           />
           {form.getValues().timing === 'timed' ? (
             <Group grow align="flex-start">
-              <TextInput
+              <DateField
                 type="datetime-local"
                 label="Starts"
                 disabled={readOnly}
                 {...form.getInputProps('startsAt')}
               />
-              <TextInput
+              <DateField
                 type="datetime-local"
                 label="Ends"
                 disabled={readOnly}
@@ -287,7 +317,7 @@ export function ActivityDialog({
               />
             </Group>
           ) : (
-            <TextInput
+            <DateField
               type="datetime-local"
               label="Due"
               disabled={readOnly}
@@ -343,6 +373,28 @@ export function ActivityDialog({
           </Group>
         </Stack>
       </form>
+      <Modal
+        opened={overlap !== null}
+        onClose={() => setOverlap(null)}
+        title="Overlapping activity"
+        centered
+        size="sm"
+      >
+        <Stack gap="md">
+          <Text>{overlap?.detail}</Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setOverlap(null)} data-autofocus>
+              Change the time
+            </Button>
+            <Button
+              loading={save.isPending}
+              onClick={() => overlap && send({ ...overlap.body, confirmOverlap: true })}
+            >
+              Save anyway
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Modal>
   );
 }

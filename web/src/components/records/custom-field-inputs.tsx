@@ -1,5 +1,6 @@
 import { Select, TextInput } from '@mantine/core';
 import type { CustomField } from '../../lib/queries/custom-fields';
+import { DateField } from '../date-field';
 import type { FieldProps } from './field-props';
 
 const YES_NO = [
@@ -32,7 +33,7 @@ export function CustomFieldInputs({
           case 'boolean':
             return <Select key={d.id} data={YES_NO} clearable={!d.required} {...props} />;
           case 'date':
-            return <TextInput key={d.id} type="date" {...props} />;
+            return <DateField key={d.id} {...props} />;
           case 'number':
             return <TextInput key={d.id} inputMode="decimal" {...props} />;
           default:

@@ -1,6 +1,7 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { DateField } from '../date-field';
 import { FormSection } from '../form-section';
-import { GENDER_OPTIONS, US_STATES } from '../../lib/record-fields';
+import { GENDER_OPTIONS, PERSON_MAX_LENGTH, type PersonKey, US_STATES } from '../../lib/record-fields';
 import type { FieldProps } from './field-props';
 
 /**
@@ -8,8 +9,18 @@ import type { FieldProps } from './field-props';
  * `readOnly` shows them without edit controls (a converted record, or no Edit permission).
  */
 export function PersonFields({ field, readOnly = false }: { field: FieldProps; readOnly?: boolean }) {
-  const text = (path: string, label: string, extra: Record<string, unknown> = {}) => (
-    <TextInput label={label} autoComplete="off" readOnly={readOnly} {...extra} {...field(path)} />
+  const text = (path: PersonKey, label: string, extra: Record<string, unknown> = {}) => (
+    <TextInput
+      label={label}
+      autoComplete="off"
+      readOnly={readOnly}
+      maxLength={PERSON_MAX_LENGTH[path]}
+      {...extra}
+      {...field(path)}
+    />
+  );
+  const date = (path: string, label: string) => (
+    <DateField label={label} autoComplete="off" readOnly={readOnly} {...field(path)} />
   );
   return (
     <>
@@ -20,7 +31,7 @@ export function PersonFields({ field, readOnly = false }: { field: FieldProps; r
           {text('lastName', 'Last name', { required: true })}
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          {text('dateOfBirth', 'Date of birth', { type: 'date' })}
+          {date('dateOfBirth', 'Date of birth')}
           <Select
             label="Gender"
             data={GENDER_OPTIONS}
@@ -64,8 +75,8 @@ export function PersonFields({ field, readOnly = false }: { field: FieldProps; r
       >
         {text('medicareNumber', 'Medicare number (MBI)', { spellCheck: false })}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {text('partADate', 'Part A date', { type: 'date' })}
-          {text('partBDate', 'Part B date', { type: 'date' })}
+          {date('partADate', 'Part A date')}
+          {date('partBDate', 'Part B date')}
         </SimpleGrid>
       </FormSection>
     </>

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@man
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { type PolicyInput, useSavePolicy } from '../../lib/attachments/save-policy';
+import { badInputErrors } from '../../lib/bad-input';
 import { applyProblemToForm } from '../../lib/form-errors';
 import type { Policy, PolicyStatus, RecordOwner } from '../../lib/queries/attachments';
 import type { CustomField } from '../../lib/queries/custom-fields';
@@ -12,6 +13,7 @@ import {
   fromText,
   validateCustom,
 } from '../../lib/record-fields';
+import { DateField } from '../date-field';
 import { ErrorAlert } from '../feedback';
 import { CustomFieldInputs } from './custom-field-inputs';
 import { NOT_SET, RENEWAL_OPTIONS } from './renewal-options';
@@ -109,6 +111,7 @@ function PolicyForm({
         !v.premium.trim() || /^\$?\s*[\d,]{1,13}(\.\d{1,2})?$/.test(v.premium.trim())
           ? null
           : 'Enter an amount such as 129.50.',
+      ...badInputErrors(v, ['effectiveDate']),
       ...validateCustom(defs, v.customFields),
     }),
   });
@@ -163,7 +166,7 @@ function PolicyForm({
             leftSection="$"
             {...form.getInputProps('premium')}
           />
-          <TextInput label="Effective date" type="date" {...form.getInputProps('effectiveDate')} />
+          <DateField label="Effective date" {...form.getInputProps('effectiveDate')} />
           <Select
             label="Renews"
             description="For the renewal date on the Information tab"

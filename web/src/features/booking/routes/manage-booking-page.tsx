@@ -2,9 +2,9 @@ import { Alert, Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { AnchorLink } from '../../../components/links';
+import { AnchorLink, ButtonLink } from '../../../components/links';
 import { ErrorAlert, Loading, QueryError } from '../../../components/feedback';
-import { errorMessage } from '../../../lib/problem';
+import { errorMessage, isApiError } from '../../../lib/problem';
 import { useCancelBooking } from '../api/cancel-booking';
 import { useBooking } from '../api/get-booking';
 import { usePublicSchedule } from '../api/get-public-schedule';
@@ -31,6 +31,23 @@ export function ManageBookingPage() {
     return (
       <BookingFrame title="Your appointment">
         <Loading label="Loading your appointment…" />
+      </BookingFrame>
+    );
+  if (booking.isError && isApiError(booking.error) && [400, 404].includes(booking.error.status))
+    // A damaged (cut short, mistyped) or unknown link: say so in words, and offer to book again.
+    return (
+      <BookingFrame title="This link is not valid">
+        <Stack gap="md" align="flex-start">
+          <Text>
+            We could not find an appointment for this link. It may have been cut short or mistyped when it was
+            copied from the email. Open the link from the confirmation email again, or book a new time.
+          </Text>
+          {schedule.isSuccess ? (
+            <ButtonLink to="/book/$slug" params={{ slug }}>
+              Book an appointment
+            </ButtonLink>
+          ) : null}
+        </Stack>
       </BookingFrame>
     );
   if (booking.isError)

@@ -1,5 +1,7 @@
 import { ActionIcon, Button, Group, MultiSelect, Paper, SegmentedControl, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { QueryError } from '../../../components/feedback';
 import { Page } from '../../../components/page';
@@ -13,6 +15,24 @@ import { MonthGrid } from '../components/month-grid';
 import { TimeGrid } from '../components/time-grid';
 import '../components/calendar.css';
 
+/** A real calendar day as YYYY-MM-DD (not 2026-02-30). */
+function isDay(s: string): boolean {
+  const t = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : NaN;
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+
+export type CalendarSearch = { view?: CalendarView; date?: string };
+
+/** `?view=day|week|month&date=YYYY-MM-DD`: what the calendar shows lives in the address. */
+export function parseCalendarSearch(search: Record<string, unknown>): CalendarSearch {
+  const view = search.view;
+  const date = search.date;
+  return {
+    ...(view === 'day' || view === 'week' || view === 'month' ? { view } : {}),
+    ...(typeof date === 'string' && isDay(date) ? { date } : {}),
+  };
+}
+
 /**
  * Day, week and month views of the activities the user may see (own, their teams’, granted
  * users’), in the user's time zone. Click an activity to open it; click a time or a day to add one.
@@ -20,8 +40,16 @@ import '../components/calendar.css';
 export function CalendarPage() {
   const me = useMe();
   const today = dayOf(Date.now(), me.timeZone);
-  const [view, setView] = useState<CalendarView>('week');
-  const [anchor, setAnchor] = useState(today);
+  const search = useSearch({ from: '/app/calendar' });
+  const navigate = useNavigate({ from: '/calendar' });
+  // A phone shows one day at a time unless the address asks for more.
+  const narrow = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const view: CalendarView = search.view ?? (narrow ? 'day' : 'week');
+  const anchor = search.date ?? today;
+  const go = (next: CalendarSearch) =>
+    void navigate({ search: (prev) => ({ ...prev, ...next }), replace: true });
+  const setView = (v: CalendarView) => go({ view: v });
+  const setAnchor = (d: string) => go({ date: d });
   const [owners, setOwners] = useState<string[]>([`user:${me.id}`]);
   const [dialog, setDialog] = useState<{ activity: Activity | null; defaults: ActivityDefaults } | null>(
     null,
@@ -84,7 +112,7 @@ export function CalendarPage() {
     >
       <Paper withBorder radius="md" p="md">
         <Group justify="space-between" wrap="wrap" gap="sm">
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap">
             <ActionIcon
               variant="default"
               size="lg"
@@ -147,10 +175,7 @@ export function CalendarPage() {
             timeZone={me.timeZone}
             onOpen={open}
             onNew={(day) => newAt(day)}
-            onShowDay={(day) => {
-              setAnchor(day);
-              setView('day');
-            }}
+            onShowDay={(day) => go({ date: day, view: 'day' })}
           />
         ) : (
           <TimeGrid

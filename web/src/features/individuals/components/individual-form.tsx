@@ -1,13 +1,10 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
-import { ErrorAlert } from '../../../components/feedback';
+import { useState } from 'react';
 import { FormSection } from '../../../components/form-section';
-import { CustomFieldInputs } from '../../../components/records/custom-field-inputs';
-import { PersonFields } from '../../../components/records/person-fields';
+import { PersonRecordForm } from '../../../components/records/person-record-form';
+import { badInputErrors } from '../../../lib/bad-input';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { fullName } from '../../../lib/format';
 import { isApiError } from '../../../lib/problem';
@@ -16,6 +13,7 @@ import {
   customPayload,
   customValuesOf,
   fromText,
+  PERSON_DATE_KEYS,
   PERSON_KEYS,
   type PersonValues,
   personValuesOf,
@@ -44,7 +42,6 @@ export function IndividualForm({
   readOnly: boolean;
 }) {
   const update = useUpdateIndividual();
-  const formRef = useRef<HTMLFormElement>(null);
   const defs = lookups.customFields;
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(() => valuesOf(individual, lookups));
@@ -53,6 +50,7 @@ export function IndividualForm({
     validate: (v) => ({
       firstName: v.firstName?.trim() ? null : 'First name is required.',
       lastName: v.lastName?.trim() ? null : 'Last name is required.',
+      ...badInputErrors(v, PERSON_DATE_KEYS),
       ...validateCustom(defs, v.customFields),
     }),
   });
@@ -91,85 +89,59 @@ export function IndividualForm({
       },
     );
   });
-  useHotkeys([['mod+S', () => formRef.current?.requestSubmit()]], []);
   const field = (path: string, options?: { type?: 'input' | 'checkbox' }) =>
     form.getInputProps(path, options);
-  const dirty = form.isDirty();
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Client information">
-      <Paper withBorder radius="md">
-        <Stack gap="lg" p="lg">
-          {formError ? <ErrorAlert title="Could not save the client">{formError}</ErrorAlert> : null}
-          <FormSection title="Servicing" description="The agent who services this client’s policies.">
-            {lookups.agentOptions && !readOnly ? (
-              <Select
-                label="Servicing agent"
-                clearable
-                searchable
-                data={
-                  saved.servicingAgentId &&
-                  !lookups.agentOptions.some((o) => o.value === saved.servicingAgentId)
-                    ? [
-                        {
-                          value: saved.servicingAgentId,
-                          label: lookups.agentName(saved.servicingAgentId) ?? '',
-                        },
-                        ...lookups.agentOptions,
-                      ]
-                    : lookups.agentOptions
-                }
-                nothingFoundMessage="No matching agent"
-                {...field('servicingAgentId')}
-              />
-            ) : (
-              <TextInput
-                label="Servicing agent"
-                readOnly
-                value={lookups.agentName(individual.servicingAgentId) ?? 'None'}
-              />
-            )}
-          </FormSection>
-          <PersonFields field={field} readOnly={readOnly} />
-          {defs.length ? (
-            <FormSection title="More" description="Fields your agency added.">
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <CustomFieldInputs defs={defs} field={field} readOnly={readOnly} />
-              </SimpleGrid>
-            </FormSection>
-          ) : null}
-        </Stack>
-        {readOnly ? null : (
-          <Group justify="space-between" className="sticky-actions" wrap="wrap" gap="sm">
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {dirty ? 'Unsaved changes' : 'All changes saved'}
-            </Text>
-            <Group gap="sm">
-              <Button
-                variant="default"
-                disabled={!dirty || update.isPending}
-                onClick={() => {
-                  form.setValues(saved);
-                  form.resetDirty(saved);
-                  form.clearErrors();
-                  setFormError(null);
-                }}
-              >
-                Discard changes
-              </Button>
-              <Button
-                type="submit"
-                loading={update.isPending}
-                disabled={!dirty}
-                leftSection={<IconDeviceFloppy size={16} aria-hidden />}
-                aria-keyshortcuts="Control+S Meta+S"
-              >
-                Save changes
-              </Button>
-            </Group>
-          </Group>
-        )}
-      </Paper>
-    </form>
+    <PersonRecordForm
+      label="Client information"
+      onSubmit={submit}
+      field={field}
+      defs={defs}
+      readOnly={readOnly}
+      dirty={form.isDirty()}
+      isDirty={() => form.isDirty()}
+      saving={update.isPending}
+      error={formError}
+      errorTitle="Could not save the client"
+      submitLabel="Save changes"
+      onDiscard={() => {
+        form.setValues(saved);
+        form.resetDirty(saved);
+        form.clearErrors();
+        setFormError(null);
+      }}
+      before={
+        <FormSection title="Servicing" description="The agent who services this client’s policies.">
+          {lookups.agentOptions && !readOnly ? (
+            <Select
+              label="Servicing agent"
+              clearable
+              searchable
+              data={
+                saved.servicingAgentId &&
+                !lookups.agentOptions.some((o) => o.value === saved.servicingAgentId)
+                  ? [
+                      {
+                        value: saved.servicingAgentId,
+                        label: lookups.agentName(saved.servicingAgentId) ?? '',
+                      },
+                      ...lookups.agentOptions,
+                    ]
+                  : lookups.agentOptions
+              }
+              nothingFoundMessage="No matching agent"
+              {...field('servicingAgentId')}
+            />
+          ) : (
+            <TextInput
+              label="Servicing agent"
+              readOnly
+              value={lookups.agentName(individual.servicingAgentId) ?? 'None'}
+            />
+          )}
+        </FormSection>
+      }
+    />
   );
 }

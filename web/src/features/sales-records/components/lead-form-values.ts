@@ -1,9 +1,11 @@
+import { badInputErrors } from '../../../lib/bad-input';
 import type { CustomField } from '../../../lib/queries/custom-fields';
 import {
   type CustomValues,
   customPayload,
   customValuesOf,
   fromText,
+  PERSON_DATE_KEYS,
   PERSON_KEYS,
   type PersonValues,
   personValuesOf,
@@ -71,6 +73,9 @@ export function validateLead(
     zip: !v.zip?.trim() || ZIP.test(v.zip.trim()) ? null : 'Enter a 5-digit ZIP code, or ZIP+4.',
     dateOfBirth: v.dateOfBirth && v.dateOfBirth > today ? 'Cannot be in the future.' : null,
     recordTypeId: creating && !v.recordTypeId ? 'Choose a record type.' : null,
+    ...Object.fromEntries(
+      Object.entries(badInputErrors(v, [...PERSON_DATE_KEYS, 'leadDate'])).filter(([, m]) => m),
+    ),
     ...validateCustom(defs, v.customFields),
   };
 }

@@ -117,7 +117,7 @@ export function LeadHeader({
                 data={withCurrent(
                   lookups.agentOptions,
                   record.assignedAgentId,
-                  lookups.agentName(record.assignedAgentId),
+                  lookups.agentName(record.assignedAgentId, record.assignedAgentName),
                 )}
                 value={record.assignedAgentId}
                 disabled={update.isPending}
@@ -136,7 +136,7 @@ export function LeadHeader({
               <TextInput
                 label="Agent"
                 readOnly
-                value={lookups.agentName(record.assignedAgentId) ?? 'No agent'}
+                value={lookups.agentName(record.assignedAgentId, record.assignedAgentName) ?? 'No agent'}
               />
             )}
           </>
@@ -152,7 +152,7 @@ export function LeadHeader({
             <TextInput
               label="Agent"
               readOnly
-              value={lookups.agentName(record.assignedAgentId) ?? 'No agent'}
+              value={lookups.agentName(record.assignedAgentId, record.assignedAgentName) ?? 'No agent'}
             />
           </>
         )}

@@ -1,15 +1,12 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
-import { useMemo, useRef, useState } from 'react';
-import { ErrorAlert } from '../../../components/feedback';
+import { useMemo, useState } from 'react';
+import { DateField } from '../../../components/date-field';
 import { FormSection } from '../../../components/form-section';
 import { ButtonLink } from '../../../components/links';
-import { CustomFieldInputs } from '../../../components/records/custom-field-inputs';
-import { PersonFields } from '../../../components/records/person-fields';
+import { PersonRecordForm } from '../../../components/records/person-record-form';
 import { TEMPERATURE_OPTIONS } from '../../../components/temperature-badge';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { fullName } from '../../../lib/format';
@@ -48,7 +45,6 @@ export function LeadInfoForm({
   const navigate = useNavigate();
   const create = useCreateSalesRecord();
   const update = useUpdateSalesRecord();
-  const formRef = useRef<HTMLFormElement>(null);
   const defs = lookups.customFields;
   const [formError, setFormError] = useState<string | null>(null);
   const addableTypes = useMemo(
@@ -117,10 +113,8 @@ export function LeadInfoForm({
     );
   });
 
-  useHotkeys([['mod+S', () => formRef.current?.requestSubmit()]], []);
   const field = (path: string, options?: { type?: 'input' | 'checkbox' }) =>
     form.getInputProps(path, options);
-  const dirty = form.isDirty();
   const text = (path: string, label: string, extra: Record<string, unknown> = {}) => (
     <TextInput
       label={label}
@@ -133,121 +127,99 @@ export function LeadInfoForm({
   );
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={record ? 'Lead information' : 'New lead'}>
-      <Paper withBorder radius="md">
-        <Stack gap="lg" p="lg">
-          {formError ? <ErrorAlert title="Could not save the lead">{formError}</ErrorAlert> : null}
-          {!record ? (
-            <FormSection
-              title="Record"
-              description="The record type decides the statuses and who may see it."
-            >
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+    <PersonRecordForm
+      label={record ? 'Lead information' : 'New lead'}
+      onSubmit={submit}
+      field={field}
+      defs={defs}
+      readOnly={readOnly}
+      dirty={form.isDirty()}
+      isDirty={() => form.isDirty()}
+      saving={create.isPending || update.isPending}
+      error={formError}
+      errorTitle="Could not save the lead"
+      submitLabel={record ? 'Save changes' : 'Create lead'}
+      onDiscard={() => {
+        form.setValues(saved);
+        form.resetDirty(saved);
+        form.clearErrors();
+        setFormError(null);
+      }}
+      {...(record
+        ? {}
+        : {
+            cancel: (
+              <ButtonLink to="/leads" variant="default">
+                Cancel
+              </ButtonLink>
+            ),
+          })}
+      before={
+        record ? null : (
+          <FormSection title="Record" description="The record type decides the statuses and who may see it.">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label="Record type"
+                required
+                allowDeselect={false}
+                data={addableTypes.map((t) => ({ value: t.id, label: t.name }))}
+                {...field('recordTypeId')}
+                onChange={(id) => {
+                  form.setFieldValue('recordTypeId', id);
+                  form.setFieldValue('statusId', lookups.typeById.get(id ?? '')?.statuses[0]?.id ?? null);
+                }}
+              />
+              <Select
+                label="Status"
+                allowDeselect={false}
+                data={values.recordTypeId ? statusOptions(lookups.recordTypes, values.recordTypeId) : []}
+                {...field('statusId')}
+              />
+              <Select
+                label="Assigned user"
+                placeholder="Unassigned"
+                clearable
+                searchable
+                data={lookups.userOptions}
+                nothingFoundMessage="No matching user"
+                {...field('assignedUserId')}
+              />
+              {lookups.agentOptions ? (
                 <Select
-                  label="Record type"
-                  required
-                  allowDeselect={false}
-                  data={addableTypes.map((t) => ({ value: t.id, label: t.name }))}
-                  {...field('recordTypeId')}
-                  onChange={(id) => {
-                    form.setFieldValue('recordTypeId', id);
-                    form.setFieldValue('statusId', lookups.typeById.get(id ?? '')?.statuses[0]?.id ?? null);
-                  }}
-                />
-                <Select
-                  label="Status"
-                  allowDeselect={false}
-                  data={values.recordTypeId ? statusOptions(lookups.recordTypes, values.recordTypeId) : []}
-                  {...field('statusId')}
-                />
-                <Select
-                  label="Assigned user"
-                  placeholder="Unassigned"
+                  label="Agent"
+                  placeholder="No agent"
                   clearable
                   searchable
-                  data={lookups.userOptions}
-                  nothingFoundMessage="No matching user"
-                  {...field('assignedUserId')}
+                  data={lookups.agentOptions}
+                  nothingFoundMessage="No matching agent"
+                  {...field('assignedAgentId')}
                 />
-                {lookups.agentOptions ? (
-                  <Select
-                    label="Agent"
-                    placeholder="No agent"
-                    clearable
-                    searchable
-                    data={lookups.agentOptions}
-                    nothingFoundMessage="No matching agent"
-                    {...field('assignedAgentId')}
-                  />
-                ) : null}
-              </SimpleGrid>
-            </FormSection>
-          ) : null}
-          <PersonFields field={field} readOnly={readOnly} />
-          <FormSection title="Sale" description="What is being sold, and where the lead came from.">
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {text('coverageType', 'Coverage type', {
-                placeholder: readOnly ? undefined : 'e.g. Medicare Advantage',
-              })}
-              {text('carrier', 'Carrier')}
-              {text('product', 'Product')}
-              {text('leadSource', 'Lead source')}
-              {text('leadDate', 'Lead date', { type: 'date' })}
-              <Select
-                label="Temperature"
-                description="Automatic follows the lead’s age"
-                data={[{ value: AUTOMATIC, label: 'Automatic (by age)' }, ...TEMPERATURE_OPTIONS]}
-                allowDeselect={false}
-                readOnly={readOnly}
-                {...field('manualTemperature')}
-              />
+              ) : null}
             </SimpleGrid>
           </FormSection>
-          {defs.length ? (
-            <FormSection title="More" description="Fields your agency added.">
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <CustomFieldInputs defs={defs} field={field} readOnly={readOnly} />
-              </SimpleGrid>
-            </FormSection>
-          ) : null}
-        </Stack>
-        {readOnly ? null : (
-          <Group justify="space-between" className="sticky-actions" wrap="wrap" gap="sm">
-            <Text size="sm" c="dimmed" aria-live="polite">
-              {dirty ? 'Unsaved changes' : record ? 'All changes saved' : ''}
-            </Text>
-            <Group gap="sm">
-              {record ? (
-                <Button
-                  variant="default"
-                  disabled={!dirty || update.isPending}
-                  onClick={() => {
-                    form.setValues(saved);
-                    form.resetDirty(saved);
-                    form.clearErrors();
-                    setFormError(null);
-                  }}
-                >
-                  Discard changes
-                </Button>
-              ) : (
-                <ButtonLink to="/leads" variant="default">
-                  Cancel
-                </ButtonLink>
-              )}
-              <Button
-                type="submit"
-                loading={create.isPending || update.isPending}
-                disabled={record ? !dirty : false}
-                leftSection={<IconDeviceFloppy size={16} aria-hidden />}
-                aria-keyshortcuts="Control+S Meta+S"
-              >
-                {record ? 'Save changes' : 'Create lead'}
-              </Button>
-            </Group>
-          </Group>
-        )}
-      </Paper>
-    </form>
+        )
+      }
+      after={
+        <FormSection title="Sale" description="What is being sold, and where the lead came from.">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {text('coverageType', 'Coverage type', {
+              placeholder: readOnly ? undefined : 'e.g. Medicare Advantage',
+            })}
+            {text('carrier', 'Carrier')}
+            {text('product', 'Product')}
+            {text('leadSource', 'Lead source')}
+            <DateField label="Lead date" autoComplete="off" readOnly={readOnly} {...field('leadDate')} />
+            <Select
+              label="Temperature"
+              description="Automatic follows the lead’s age"
+              data={[{ value: AUTOMATIC, label: 'Automatic (by age)' }, ...TEMPERATURE_OPTIONS]}
+              allowDeselect={false}
+              readOnly={readOnly}
+              {...field('manualTemperature')}
+            />
+          </SimpleGrid>
+        </FormSection>
+      }
+    />
   );
 }

@@ -54,7 +54,7 @@ export function LeadsTable({
             const name = fullName(lead);
             const status = lookups.statusById.get(lead.statusId);
             const user = lookups.userName(lead.assignedUserId);
-            const agent = lookups.agentName(lead.assignedAgentId);
+            const agent = lookups.agentName(lead.assignedAgentId, lead.assignedAgentName);
             const phone = lead.phone ?? lead.cellPhone;
             return (
               <Table.Tr

@@ -23,7 +23,8 @@ export type LeadLookups = {
   /** Agent Records I may pick (GET /agents/assignable), or null when there are none for me. */
   agentOptions: Option[] | null;
   userName: (id: string | null) => string | null;
-  agentName: (id: string | null) => string | null;
+  /** The agent's name: the one the record carries (`assignedAgentName`) first, else the lookups'. */
+  agentName: (id: string | null, known?: string | null) => string | null;
 };
 
 /**
@@ -68,7 +69,8 @@ export function useLeadLookups():
         ? assignableAgents.data.map((a) => ({ value: a.id, label: fullName(a) }))
         : null,
       userName: (id) => (id ? (users.get(id) ?? 'Another user') : null),
-      agentName: (id) => (id ? (agentNames.get(id) ?? (admin ? 'Unknown agent' : 'Assigned agent')) : null),
+      agentName: (id, known) =>
+        id ? (known ?? agentNames.get(id) ?? (admin ? 'Unknown agent' : 'Assigned agent')) : null,
     };
   }, [
     me,

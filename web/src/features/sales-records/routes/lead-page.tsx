@@ -1,28 +1,17 @@
-import { Alert, Button, Paper, Stack, Tabs, Text } from '@mantine/core';
-import {
-  IconCalendarEvent,
-  IconHistory,
-  IconId,
-  IconLock,
-  IconNote,
-  IconPaperclip,
-  IconShieldHalf,
-  IconTransform,
-  IconTrash,
-} from '@tabler/icons-react';
+import { Alert, Button, Text } from '@mantine/core';
+import { IconLock, IconTransform, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
-import { Loading, QueryError } from '../../../components/feedback';
-import { AnchorLink, ButtonLink } from '../../../components/links';
+import { AnchorLink } from '../../../components/links';
 import { Page } from '../../../components/page';
-import { ActivitiesPanel } from '../../../components/records/activities-panel';
-import { CommissionsPanel } from '../../../components/records/commissions-panel';
-import { FilesPanel } from '../../../components/records/files-panel';
-import { NotesPanel } from '../../../components/records/notes-panel';
-import { PoliciesPanel } from '../../../components/records/policies-panel';
+import {
+  RECORD_TABS,
+  RecordPageGate,
+  type RecordTab,
+  RecordTabs,
+} from '../../../components/records/record-page';
 import { fullName, useDateTimeFormat } from '../../../lib/format';
-import { isApiError } from '../../../lib/problem';
 import { canOnRecordType, hasTask, useMe } from '../../../lib/session';
 import { historyQueryKey } from '../api/get-history';
 import { type SalesRecord, useSalesRecord } from '../api/get-sales-record';
@@ -33,50 +22,24 @@ import { LeadHeader } from '../components/lead-header';
 import { LeadInfoForm } from '../components/lead-info-form';
 import { type LeadLookups, useLeadLookups } from '../components/use-lead-lookups';
 
-export type LeadTab = 'information' | 'activities' | 'notes' | 'files' | 'policies' | 'history';
-export const LEAD_TABS: LeadTab[] = ['information', 'activities', 'notes', 'files', 'policies', 'history'];
+export type LeadTab = RecordTab;
+export const LEAD_TABS: readonly LeadTab[] = RECORD_TABS;
 
 export function LeadPage() {
   const { id } = useParams({ from: '/app/leads/$id' });
   const record = useSalesRecord(id);
   const lookups = useLeadLookups();
-
-  if (record.isError && isApiError(record.error) && record.error.status === 404) {
-    return (
-      <Page title="Sales Record not found">
-        <Paper withBorder radius="md" p="lg">
-          <Stack gap="sm" align="flex-start">
-            <Text>
-              There is no Sales Record at this address, or it is outside the records you can see. It may have
-              been deleted.
-            </Text>
-            <ButtonLink to="/leads" variant="default">
-              Back to leads
-            </ButtonLink>
-          </Stack>
-        </Paper>
-      </Page>
-    );
-  }
-  if (record.isPending || lookups.status === 'loading') {
-    return (
-      <Page title="Sales Record">
-        <Loading label="Loading the record…" />
-      </Page>
-    );
-  }
-  if (record.isError || lookups.status === 'error') {
-    return (
-      <Page title="Sales Record">
-        {record.isError ? (
-          <QueryError error={record.error} onRetry={() => void record.refetch()} />
-        ) : lookups.status === 'error' ? (
-          <QueryError error={lookups.error} onRetry={lookups.retry} />
-        ) : null}
-      </Page>
-    );
-  }
-  return <LeadView key={record.data.id} record={record.data} lookups={lookups.lookups} />;
+  return (
+    <RecordPageGate
+      record={record}
+      lookups={lookups}
+      noun="Sales Record"
+      notFound="There is no Sales Record at this address, or it is outside the records you can see. It may have been deleted."
+      back={{ to: '/leads', label: 'Back to leads' }}
+    >
+      {(r, l) => <LeadView key={r.id} record={r} lookups={l} />}
+    </RecordPageGate>
+  );
 }
 
 function LeadView({ record, lookups }: { record: SalesRecord; lookups: LeadLookups }) {
@@ -152,54 +115,19 @@ function LeadView({ record, lookups }: { record: SalesRecord; lookups: LeadLooku
           .filter((t) => canOnRecordType(me, 'edit', t.id))
           .map((t) => t.id)}
       />
-      <Tabs
-        value={tab}
-        onChange={(v) =>
-          void navigate({ search: v && v !== 'information' ? { tab: v as LeadTab } : {}, replace: true })
+      <RecordTabs
+        owner={owner}
+        tab={tab}
+        onTabChange={(v) =>
+          void navigate({ search: v !== 'information' ? { tab: v as LeadTab } : {}, replace: true })
         }
-      >
-        <Tabs.List mb="md">
-          <Tabs.Tab value="information" leftSection={<IconId size={16} aria-hidden />}>
-            Information
-          </Tabs.Tab>
-          <Tabs.Tab value="activities" leftSection={<IconCalendarEvent size={16} aria-hidden />}>
-            Activities
-          </Tabs.Tab>
-          <Tabs.Tab value="notes" leftSection={<IconNote size={16} aria-hidden />}>
-            Notes
-          </Tabs.Tab>
-          <Tabs.Tab value="files" leftSection={<IconPaperclip size={16} aria-hidden />}>
-            Files
-          </Tabs.Tab>
-          <Tabs.Tab value="policies" leftSection={<IconShieldHalf size={16} aria-hidden />}>
-            Policies
-          </Tabs.Tab>
-          <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden />}>
-            History
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="information">
+        canEdit={canEdit}
+        onChanged={refreshHistory}
+        information={
           <LeadInfoForm record={record} lookups={lookups} readOnly={!canEdit} onSaved={refreshHistory} />
-          {tab === 'information' ? <CommissionsPanel owner={owner} canEdit={canEdit} /> : null}
-        </Tabs.Panel>
-        <Tabs.Panel value="activities">
-          {tab === 'activities' ? <ActivitiesPanel owner={owner} canAdd /> : null}
-        </Tabs.Panel>
-        <Tabs.Panel value="notes">
-          {tab === 'notes' ? <NotesPanel owner={owner} canAdd={canEdit} onAdded={refreshHistory} /> : null}
-        </Tabs.Panel>
-        <Tabs.Panel value="files">
-          {tab === 'files' ? <FilesPanel owner={owner} canEdit={canEdit} onChanged={refreshHistory} /> : null}
-        </Tabs.Panel>
-        <Tabs.Panel value="policies">
-          {tab === 'policies' ? (
-            <PoliciesPanel owner={owner} canEdit={canEdit} onChanged={refreshHistory} />
-          ) : null}
-        </Tabs.Panel>
-        <Tabs.Panel value="history">
-          {tab === 'history' ? <HistoryList recordId={record.id} lookups={lookups} /> : null}
-        </Tabs.Panel>
-      </Tabs>
+        }
+        history={<HistoryList recordId={record.id} lookups={lookups} />}
+      />
       <ConvertLeadDialog record={record} opened={dialog === 'convert'} onClose={() => setDialog(null)} />
       {canDelete ? (
         <DeleteLeadDialog record={record} opened={dialog === 'delete'} onClose={() => setDialog(null)} />

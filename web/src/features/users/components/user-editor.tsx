@@ -62,7 +62,9 @@ export function UserEditor({
     username: string;
     temporaryPassword: string;
   } | null>(null);
-  const [saved, setSaved] = useState<UserFormValues>(() => (user ? userValues(user) : newUserValues()));
+  const [saved, setSaved] = useState<UserFormValues>(() =>
+    user ? userValues(user) : newUserValues(me.account.timeZone),
+  );
   const form = useForm<UserFormValues>({
     initialValues: saved,
     validate: (values) => validateUser(values, lookups.groups),

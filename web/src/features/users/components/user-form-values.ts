@@ -96,12 +96,13 @@ export const DEFAULT_SALES_PERMISSIONS: SalesPermissions = {
 
 const fourFields = (fields: string[] = []) => [0, 1, 2, 3].map((i) => fields[i] ?? '');
 
-export const newUserValues = (): UserFormValues => ({
+/** A new user's form; the time zone starts at the account's (where the agency works). */
+export const newUserValues = (accountTimeZone: string): UserFormValues => ({
   firstName: '',
   lastName: '',
   email: '',
   username: '',
-  timeZone: 'America/New_York',
+  timeZone: accountTimeZone,
   userType: 'agency_user',
   securityGroupId: null,
   linkedAgentIds: [],
