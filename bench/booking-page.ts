@@ -89,14 +89,10 @@ async function visit(page: Page, cdp: CDPSession, url: string): Promise<Run> {
   await page.goto(url, { waitUntil: 'load' });
   const firstTime = page.getByTestId('open-times').getByRole('button').first();
   await firstTime.waitFor({ state: 'visible', timeout: 60_000 });
-  await page.waitForFunction(
-    () => !document.querySelector<HTMLButtonElement>('[data-testid="open-times"] button')?.disabled,
-  );
-  const usableMs = await page.evaluate(() => performance.now());
-  const loadMs = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return nav.loadEventEnd;
-  });
+  // (Strings, evaluated in the page: this file is type-checked without the DOM's types.)
+  await page.waitForFunction(`!document.querySelector('[data-testid="open-times"] button')?.disabled`);
+  const usableMs = await page.evaluate<number>('performance.now()');
+  const loadMs = await page.evaluate<number>(`performance.getEntriesByType('navigation')[0].loadEventEnd`);
   let pageBytes = 0;
   let apiBytes = 0;
   for (const [id, n] of bytes) {

@@ -1,13 +1,15 @@
 import { Select } from '@mantine/core';
 import { useMemo } from 'react';
 import { timeZoneOptions } from '../../../lib/time-zones';
+import { useBookingText } from './use-booking-text';
 
 /** The zone times are shown in: the device's by default; anyone can choose another. */
 export function ZonePicker({ value, onChange }: { value: string; onChange: (zone: string) => void }) {
+  const { t } = useBookingText();
   const options = useMemo(() => timeZoneOptions(value), [value]);
   return (
     <Select
-      label="Times shown in"
+      label={t.timesShownIn}
       data={options}
       value={value}
       searchable

@@ -1,9 +1,7 @@
 import { Alert, Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { AnchorLink } from '../../../components/links';
-import { ErrorAlert, Loading, QueryError } from '../../../components/feedback';
+import { ErrorAlert, Loading, QueryError } from '../../../public/kit/feedback';
+import { Link } from '../../../public/kit/router';
 import { errorMessage } from '../../../lib/problem';
 import { useCancelBooking } from '../api/cancel-booking';
 import { useBooking } from '../api/get-booking';
@@ -12,11 +10,12 @@ import { useRescheduleBooking } from '../api/reschedule-booking';
 import { BookingFrame } from '../components/booking-frame';
 import { whenLabel } from '../components/dates';
 import { type Slot, SlotPicker } from '../components/slot-picker';
+import { useBookingText } from '../components/use-booking-text';
 import { ZonePicker } from '../components/zone-picker';
 
 /** /book/$slug/manage/$token: the booker's own appointment — cancel it or choose another time. */
-export function ManageBookingPage() {
-  const { slug, token } = useParams({ from: '/book/$slug/manage/$token' });
+export function ManageBookingPage({ slug, token }: { slug: string; token: string }) {
+  const { t, locale } = useBookingText();
   const booking = useBooking(token);
   const schedule = usePublicSchedule(slug);
   const cancel = useCancelBooking(token);
@@ -26,16 +25,17 @@ export function ManageBookingPage() {
   const [zone, setZone] = useState<string | null>(null);
   const [slot, setSlot] = useState<Slot | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [moved, setMoved] = useState(false);
 
   if (booking.isPending)
     return (
-      <BookingFrame title="Your appointment">
-        <Loading label="Loading your appointment…" />
+      <BookingFrame title={t.yourAppointment}>
+        <Loading label={t.loadingAppointment} />
       </BookingFrame>
     );
   if (booking.isError)
     return (
-      <BookingFrame title="Appointment not found">
+      <BookingFrame title={t.appointmentNotFound}>
         <QueryError error={booking.error} />
       </BookingFrame>
     );
@@ -44,35 +44,39 @@ export function ManageBookingPage() {
   const cancelled = b.status === 'cancelled';
 
   return (
-    <BookingFrame title="Your appointment" agencyName={b.agencyName}>
+    <BookingFrame title={t.yourAppointment} agencyName={b.agencyName}>
       <Stack gap="lg">
-        {error ? <ErrorAlert title="Could not change the appointment">{error}</ErrorAlert> : null}
+        {error ? <ErrorAlert title={t.couldNotChange}>{error}</ErrorAlert> : null}
+        {moved ? (
+          <Alert color="green" variant="light" title={t.moved} role="status">
+            {t.movedDetail}
+          </Alert>
+        ) : null}
         <Stack gap={4} data-testid="managed-booking">
           <Group gap="sm">
             <Title order={2} fz="lg">
-              {b.scheduleName} with {b.withName}
+              {t.withWhom(b.scheduleName, b.withName)}
             </Title>
             {cancelled ? (
               <Badge color="red" variant="light">
-                Cancelled
+                {t.cancelled}
               </Badge>
             ) : null}
           </Group>
-          <Text td={cancelled ? 'line-through' : undefined}>{whenLabel(b.start, b.end, shownZone)}</Text>
+          <Text td={cancelled ? 'line-through' : undefined}>
+            {whenLabel(b.start, b.end, shownZone, locale)}
+          </Text>
           <Text size="sm" c="dimmed">
-            Times in {shownZone.replace(/_/g, ' ')} · booked for {b.firstName} {b.lastName}
+            {t.timesInBookedFor(shownZone.replace(/_/g, ' '), `${b.firstName} ${b.lastName}`)}
           </Text>
         </Stack>
         {cancelled ? (
           <Text>
-            This appointment is cancelled.{' '}
-            <AnchorLink to="/book/$slug" params={{ slug }}>
-              Book another time
-            </AnchorLink>
+            {t.isCancelled} <Link href={`/book/${encodeURIComponent(slug)}`}>{t.bookAnotherTime}</Link>
           </Text>
         ) : !b.canChange ? (
           <Alert variant="light" color="gray">
-            This appointment has started or passed and can no longer be changed online.
+            {t.cannotChange}
           </Alert>
         ) : moving ? (
           <Stack gap="md">
@@ -86,7 +90,7 @@ export function ManageBookingPage() {
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => (setMoving(false), setSlot(null))}>
-                Keep the current time
+                {t.keepCurrentTime}
               </Button>
               <Button
                 disabled={!slot}
@@ -98,35 +102,36 @@ export function ManageBookingPage() {
                       setMoving(false);
                       setSlot(null);
                       setError(null);
-                      notifications.show({
-                        color: 'green',
-                        title: 'Appointment moved',
-                        message: 'We emailed you the new time.',
-                      });
+                      setMoved(true);
                     },
                     onError: (e) => (setError(errorMessage(e)), setSlot(null)),
                   })
                 }
               >
-                {slot ? `Move to ${whenLabel(slot.start, slot.end, shownZone)}` : 'Choose a new time'}
+                {slot ? t.moveTo(whenLabel(slot.start, slot.end, shownZone, locale)) : t.chooseNewTime}
               </Button>
             </Group>
           </Stack>
         ) : (
           <Group>
-            <Button onClick={() => setMoving(true)}>Choose another time</Button>
+            <Button onClick={() => (setMoving(true), setMoved(false))}>{t.chooseAnotherTime}</Button>
             <Button variant="outline" color="red" onClick={() => setConfirmCancel(true)}>
-              Cancel appointment
+              {t.cancelAppointment}
             </Button>
           </Group>
         )}
       </Stack>
-      <Modal opened={confirmCancel} onClose={() => setConfirmCancel(false)} title="Cancel this appointment?">
+      <Modal
+        opened={confirmCancel}
+        onClose={() => setConfirmCancel(false)}
+        title={t.cancelThisAppointment}
+        closeButtonProps={{ 'aria-label': t.closeDialog }}
+      >
         <Stack>
-          <Text size="sm">{whenLabel(b.start, b.end, shownZone)}</Text>
+          <Text size="sm">{whenLabel(b.start, b.end, shownZone, locale)}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirmCancel(false)}>
-              Keep it
+              {t.keepIt}
             </Button>
             <Button
               color="red"
@@ -138,7 +143,7 @@ export function ManageBookingPage() {
                 })
               }
             >
-              Cancel appointment
+              {t.cancelAppointment}
             </Button>
           </Group>
         </Stack>
