@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BookingPage } from '../features/booking/routes/booking-page';
 import { ManageBookingPage } from '../features/booking/routes/manage-booking-page';
 import { isApiError } from '../lib/problem';
-import { cssVariablesResolver, theme } from '../app/theme';
+import { baseTheme, cssVariablesResolver } from '../app/base-theme';
 import { LanguageProvider, useMessages } from './kit/i18n';
 import { kitMessages } from './kit/messages';
 import { PublicLayout } from './kit/public-layout';
@@ -42,7 +42,7 @@ function NotFound() {
 
 export function PublicApp() {
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider theme={baseTheme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <LanguageProvider>
         <QueryClientProvider client={queryClient}>
           <Page />

@@ -53,7 +53,6 @@ const en = {
   cancelAppointment: 'Cancel appointment',
   cancelThisAppointment: 'Cancel this appointment?',
   keepIt: 'Keep it',
-  closeDialog: 'Close dialog',
   moved: 'Appointment moved',
   movedDetail: 'We emailed you the new time.',
 };
@@ -109,7 +108,6 @@ const es: typeof en = {
   cancelAppointment: 'Cancelar la cita',
   cancelThisAppointment: '¿Cancelar esta cita?',
   keepIt: 'Mantenerla',
-  closeDialog: 'Cerrar',
   moved: 'Cita cambiada',
   movedDetail: 'Le enviamos el nuevo horario por correo electrónico.',
 };

@@ -13,7 +13,7 @@ export function LanguageSwitch() {
           key={l}
           lang={l}
           size="compact-sm"
-          variant={l === language ? 'light' : 'subtle'}
+          variant={l === language ? 'filled' : 'subtle'}
           aria-pressed={l === language}
           onClick={() => setLanguage(l)}
         >

@@ -1,4 +1,4 @@
-import { Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../public/kit/feedback';
@@ -129,11 +129,9 @@ export function BookerForm({
             return <Textarea key={q.id} autosize minRows={3} maxLength={2000} {...props} />;
           if (q.type === 'choice')
             return (
-              <Select
+              <NativeSelect
                 key={q.id}
-                data={q.options}
-                clearable={!q.required}
-                placeholder={t.chooseOne}
+                data={[{ value: '', label: t.chooseOne }, ...q.options.map((o) => ({ value: o, label: o }))]}
                 {...props}
               />
             );

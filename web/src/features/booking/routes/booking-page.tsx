@@ -1,13 +1,15 @@
 import { Alert, Button, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck, IconClock } from '@tabler/icons-react';
+import { usePrefetchQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, QueryError } from '../../../public/kit/feedback';
 import { Link } from '../../../public/kit/router';
 import type { Booking } from '../api/create-booking';
 import { usePublicSchedule } from '../api/get-public-schedule';
+import { openSlotsQueryOptions } from '../api/list-open-slots';
 import { BookerForm } from '../components/booker-form';
 import { BookingFrame } from '../components/booking-frame';
-import { deviceTimeZone, whenLabel } from '../components/dates';
+import { addDays, deviceTimeZone, todayIn, whenLabel } from '../components/dates';
 import { type Slot, SlotPicker } from '../components/slot-picker';
 import { useBookingText } from '../components/use-booking-text';
 import { ZonePicker } from '../components/zone-picker';
@@ -21,6 +23,9 @@ export function BookingPage({ slug }: { slug: string }) {
   const [step, setStep] = useState<'pick' | 'form'>('pick');
   const [taken, setTaken] = useState<string | null>(null);
   const [booked, setBooked] = useState<Booking | null>(null);
+  // This week's open times load with the schedule, not after it: one round trip less on a slow line.
+  const today = todayIn(zone);
+  usePrefetchQuery(openSlotsQueryOptions(slug, { from: today, to: addDays(today, 6), timeZone: zone }));
 
   if (schedule.isPending)
     return (

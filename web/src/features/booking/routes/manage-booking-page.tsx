@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert, Loading, QueryError } from '../../../public/kit/feedback';
 import { Link } from '../../../public/kit/router';
@@ -112,6 +112,30 @@ export function ManageBookingPage({ slug, token }: { slug: string; token: string
               </Button>
             </Group>
           </Stack>
+        ) : confirmCancel ? (
+          // Asked in place, not in a dialog: the page stays light (no modal machinery) and readable on a phone.
+          <Stack gap="sm" role="group" aria-labelledby="confirm-cancel-title" data-testid="confirm-cancel">
+            <Title order={2} fz="md" id="confirm-cancel-title">
+              {t.cancelThisAppointment}
+            </Title>
+            <Group>
+              <Button variant="default" autoFocus onClick={() => setConfirmCancel(false)}>
+                {t.keepIt}
+              </Button>
+              <Button
+                color="red"
+                loading={cancel.isPending}
+                onClick={() =>
+                  cancel.mutate(undefined, {
+                    onSuccess: () => setConfirmCancel(false),
+                    onError: (e) => (setError(errorMessage(e)), setConfirmCancel(false)),
+                  })
+                }
+              >
+                {t.cancelAppointment}
+              </Button>
+            </Group>
+          </Stack>
         ) : (
           <Group>
             <Button onClick={() => (setMoving(true), setMoved(false))}>{t.chooseAnotherTime}</Button>
@@ -121,33 +145,6 @@ export function ManageBookingPage({ slug, token }: { slug: string; token: string
           </Group>
         )}
       </Stack>
-      <Modal
-        opened={confirmCancel}
-        onClose={() => setConfirmCancel(false)}
-        title={t.cancelThisAppointment}
-        closeButtonProps={{ 'aria-label': t.closeDialog }}
-      >
-        <Stack>
-          <Text size="sm">{whenLabel(b.start, b.end, shownZone, locale)}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmCancel(false)}>
-              {t.keepIt}
-            </Button>
-            <Button
-              color="red"
-              loading={cancel.isPending}
-              onClick={() =>
-                cancel.mutate(undefined, {
-                  onSuccess: () => setConfirmCancel(false),
-                  onError: (e) => (setError(errorMessage(e)), setConfirmCancel(false)),
-                })
-              }
-            >
-              {t.cancelAppointment}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
     </BookingFrame>
   );
 }
