@@ -118,6 +118,13 @@ describe('the Appointment Scheduler', () => {
     await expectAccessible(booker, '/book/$slug/manage/$token confirming the cancellation');
     await booker.getByRole('button', { name: 'Keep it' }).click();
     await booker.getByRole('button', { name: 'Choose another time' }).waitFor();
+    // A link to a booking page that does not exist says so, in the visitor's words, not the API's.
+    await booker.goto('/book/no-such-schedule');
+    await booker.getByRole('heading', { level: 1, name: 'Booking page not available' }).waitFor();
+    await booker
+      .getByText('This booking page does not exist or is no longer available.', { exact: false })
+      .waitFor();
+    await expectAccessible(booker, '/book/$slug unknown');
     expect(bookerErrors).toEqual([]);
     await phone.close();
 

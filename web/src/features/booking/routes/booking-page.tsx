@@ -4,6 +4,7 @@ import { usePrefetchQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, QueryError } from '../../../public/kit/feedback';
 import { Link } from '../../../public/kit/router';
+import { isApiError } from '../../../lib/problem';
 import type { Booking } from '../api/create-booking';
 import { usePublicSchedule } from '../api/get-public-schedule';
 import { openSlotsQueryOptions } from '../api/list-open-slots';
@@ -36,7 +37,11 @@ export function BookingPage({ slug }: { slug: string }) {
   if (schedule.isError)
     return (
       <BookingFrame title={t.pageNotAvailable}>
-        <QueryError error={schedule.error} />
+        {isApiError(schedule.error) && schedule.error.status === 404 ? (
+          <Text>{t.pageGone}</Text>
+        ) : (
+          <QueryError error={schedule.error} />
+        )}
       </BookingFrame>
     );
   const s = schedule.data;
