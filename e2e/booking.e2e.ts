@@ -82,6 +82,15 @@ describe('the Appointment Scheduler', () => {
     await firstTime.waitFor();
     await expectAccessible(booker, '/book/$slug');
     await saveScreenshot(booker, 'booking-page');
+    // The page speaks Spanish too: the switch changes every label and the dates, and stays accessible.
+    await booker.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
+    await booker.getByRole('combobox', { name: 'Horarios en la zona' }).waitFor();
+    await booker.getByRole('group', { name: 'Horarios disponibles' }).waitFor();
+    await expect(booker.locator('html').getAttribute('lang')).resolves.toBe('es');
+    await expect(booker.getByRole('button', { name: 'Continuar' }).isDisabled()).resolves.toBe(true);
+    await expectAccessible(booker, '/book/$slug in Spanish');
+    await booker.getByRole('group', { name: 'Idioma' }).getByRole('button', { name: 'English' }).click();
+    await booker.getByRole('combobox', { name: 'Times shown in' }).waitFor();
     await firstTime.click();
     await booker.getByRole('button', { name: 'Continue' }).click();
     await booker.getByRole('textbox', { name: 'First name' }).fill('Paula');
@@ -103,6 +112,12 @@ describe('the Appointment Scheduler', () => {
     expect(pathOf(booker)).toMatch(/^\/book\/medicare-consultations\/manage\/[A-Za-z0-9_-]+$/);
     await booker.getByRole('button', { name: 'Choose another time' }).waitFor();
     await expectAccessible(booker, '/book/$slug/manage/$token');
+    // Cancelling asks first, in place; keeping it changes nothing.
+    await booker.getByRole('button', { name: 'Cancel appointment' }).click();
+    await booker.getByRole('group', { name: 'Cancel this appointment?' }).waitFor();
+    await expectAccessible(booker, '/book/$slug/manage/$token confirming the cancellation');
+    await booker.getByRole('button', { name: 'Keep it' }).click();
+    await booker.getByRole('button', { name: 'Choose another time' }).waitFor();
 
     // The same link cut short (as a mail client might): not "1 invalid field", but a way to book again.
     await booker.goto(pathOf(booker).slice(0, -12));
@@ -112,6 +127,13 @@ describe('the Appointment Scheduler', () => {
     await booker.getByRole('link', { name: 'Book an appointment' }).click();
     await booker.getByTestId('open-times').getByRole('button').first().waitFor();
     expect(pathOf(booker)).toBe('/book/medicare-consultations');
+    // A link to a booking page that does not exist says so, in the visitor's words, not the API's.
+    await booker.goto('/book/no-such-schedule');
+    await booker.getByRole('heading', { level: 1, name: 'Booking page not available' }).waitFor();
+    await booker
+      .getByText('This booking page does not exist or is no longer available.', { exact: false })
+      .waitFor();
+    await expectAccessible(booker, '/book/$slug unknown');
     expect(bookerErrors).toEqual([]);
     await phone.close();
 

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { serializerCompiler } from './plugins/serializer.ts';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -46,13 +45,19 @@ import {
   routeNotFound,
   sendProblem,
 } from './plugins/errors.ts';
+import { registerWeb } from './web.ts';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
   version: string;
 };
 
-export type BuildAppOptions = { logger?: boolean | object; serveWeb?: boolean };
+export type BuildAppOptions = {
+  logger?: boolean | object;
+  serveWeb?: boolean;
+  /** The built web app's folder (tests); web/dist by default. */
+  webDist?: string;
+};
 
 /**
  * Assemble the HTTP app in three layers: external plugins (cookies, headers, OpenAPI), app plugins
@@ -174,15 +179,11 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     { prefix: '/api/public/v1' },
   );
 
-  const indexHtmlPath = path.join(WEB_DIST, 'index.html');
-  const serveWeb = opts.serveWeb !== false && fs.existsSync(indexHtmlPath);
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-  const indexHtml = serveWeb ? fs.readFileSync(indexHtmlPath) : null;
+  const webShell = opts.serveWeb === false ? null : await registerWeb(app, opts.webDist ?? WEB_DIST);
   app.setNotFoundHandler((request, reply) => {
-    // Client-side routes: any other GET outside /api gets the web app's shell.
-    if (indexHtml && request.method === 'GET' && !request.url.startsWith('/api')) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-    }
+    // Client-side routes: any other GET outside /api gets the web app's shell (src/server/web.ts).
+    const shell = webShell?.(request, reply);
+    if (shell) return shell;
     const path = request.url.split('?')[0]!;
     let decoded = path;
     try {

@@ -69,17 +69,17 @@ export function cookieFrom(res: LightMyRequestResponse): string {
 
 /** An app on a fresh database of its own (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
 export async function createTestApp(
-  overrides: Partial<Config> & { workers?: boolean } = {},
+  overrides: Partial<Config> & { workers?: boolean; webDist?: string } = {},
 ): Promise<TestApp> {
   const database = await freshDatabase();
-  const { workers, ...configOverrides } = overrides;
+  const { workers, webDist, ...configOverrides } = overrides;
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent', BASE_URL: 'http://openams.test' }),
     dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'openams-test-data-')),
     ...configOverrides,
   };
   const deps = await openRuntime(config, { role: 'server', database, workers: workers ?? false });
-  const app = await buildApp(deps, { logger: false, serveWeb: false });
+  const app = await buildApp(deps, { logger: false, ...(webDist ? { webDist } : { serveWeb: false }) });
   await app.ready();
 
   const login = async (loginName: string, password: string) => {

@@ -46,8 +46,6 @@ import { LeadsPage } from '../features/sales-records/routes/leads-page';
 import { NewLeadPage } from '../features/sales-records/routes/new-lead-page';
 import { ActivitySettingsPage } from '../features/activities/routes/activity-settings-page';
 import { CalendarPage, parseCalendarSearch } from '../features/calendar/routes/calendar-page';
-import { BookingPage } from '../features/booking/routes/booking-page';
-import { ManageBookingPage } from '../features/booking/routes/manage-booking-page';
 import { ScheduleEditorPage } from '../features/scheduler/routes/schedule-editor-page';
 import { SchedulesPage } from '../features/scheduler/routes/schedules-page';
 import { AppLayout } from './app-layout';
@@ -412,21 +410,9 @@ const editScheduleRoute = createRoute({
   component: ScheduleEditorPage,
 });
 
-/** Public booking pages (no sign-in): outside the signed-in shell. */
-const bookingRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/book/$slug',
-  component: BookingPage,
-});
-const manageBookingRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/book/$slug/manage/$token',
-  component: ManageBookingPage,
-});
+// The public pages (/book/…, later /forms/… and /rx/…) are a separate entry: web/src/public (docs/decisions/030).
 
 const routeTree = rootRoute.addChildren([
-  bookingRoute,
-  manageBookingRoute,
   setupRoute,
   loginRoute,
   forgotPasswordRoute,

@@ -1,12 +1,13 @@
-import { Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { ErrorAlert } from '../../../components/feedback';
+import { ErrorAlert } from '../../../public/kit/feedback';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { isApiError } from '../../../lib/problem';
 import { type Booking, useCreateBooking } from '../api/create-booking';
 import type { PublicSchedule } from '../api/get-public-schedule';
 import type { Slot } from './slot-picker';
+import { useBookingText } from './use-booking-text';
 
 type Values = {
   firstName: string;
@@ -35,6 +36,7 @@ export function BookerForm({
   onTaken: (message: string) => void;
   onBack: () => void;
 }) {
+  const { t } = useBookingText();
   const book = useCreateBooking(schedule.slug);
   const [formError, setFormError] = useState<string | null>(null);
   const questions = schedule.form.questions;
@@ -47,12 +49,12 @@ export function BookerForm({
       answers: Object.fromEntries(questions.map((q) => [q.id, ''])),
     },
     validate: {
-      firstName: (v) => (v.trim() ? null : 'Required.'),
-      lastName: (v) => (v.trim() ? null : 'Required.'),
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid email address.'),
-      phone: (v) => (schedule.form.phoneRequired && !v.trim() ? 'Required.' : null),
+      firstName: (v) => (v.trim() ? null : t.required),
+      lastName: (v) => (v.trim() ? null : t.required),
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t.invalidEmail),
+      phone: (v) => (schedule.form.phoneRequired && !v.trim() ? t.required : null),
       answers: Object.fromEntries(
-        questions.map((q) => [q.id, (v: string) => (q.required && !v.trim() ? 'Required.' : null)]),
+        questions.map((q) => [q.id, (v: string) => (q.required && !v.trim() ? t.required : null)]),
       ),
     },
   });
@@ -88,24 +90,24 @@ export function BookerForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {formError ? <ErrorAlert title="Could not book this time">{formError}</ErrorAlert> : null}
+        {formError ? <ErrorAlert title={t.couldNotBook}>{formError}</ErrorAlert> : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
-            label="First name"
+            label={t.firstName}
             required
             autoComplete="given-name"
             maxLength={100}
             {...form.getInputProps('firstName')}
           />
           <TextInput
-            label="Last name"
+            label={t.lastName}
             required
             autoComplete="family-name"
             maxLength={100}
             {...form.getInputProps('lastName')}
           />
           <TextInput
-            label="Email"
+            label={t.email}
             type="email"
             required
             autoComplete="email"
@@ -113,7 +115,7 @@ export function BookerForm({
             {...form.getInputProps('email')}
           />
           <TextInput
-            label="Phone"
+            label={t.phone}
             type="tel"
             required={schedule.form.phoneRequired}
             autoComplete="tel"
@@ -127,11 +129,9 @@ export function BookerForm({
             return <Textarea key={q.id} autosize minRows={3} maxLength={2000} {...props} />;
           if (q.type === 'choice')
             return (
-              <Select
+              <NativeSelect
                 key={q.id}
-                data={q.options}
-                clearable={!q.required}
-                placeholder="Choose one"
+                data={[{ value: '', label: t.chooseOne }, ...q.options.map((o) => ({ value: o, label: o }))]}
                 {...props}
               />
             );
@@ -139,8 +139,8 @@ export function BookerForm({
             return (
               <Radio.Group key={q.id} {...props}>
                 <Group mt="xs">
-                  <Radio value="yes" label="Yes" />
-                  <Radio value="no" label="No" />
+                  <Radio value="yes" label={t.yes} />
+                  <Radio value="no" label={t.no} />
                 </Group>
               </Radio.Group>
             );
@@ -148,10 +148,10 @@ export function BookerForm({
         })}
         <Group justify="space-between">
           <Button variant="default" onClick={onBack}>
-            Choose another time
+            {t.chooseAnotherTime}
           </Button>
           <Button type="submit" loading={book.isPending}>
-            Book this time
+            {t.bookThisTime}
           </Button>
         </Group>
       </Stack>

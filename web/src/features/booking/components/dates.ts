@@ -18,28 +18,29 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
 }
 
-/** "Mon, Mar 9" for a YYYY-MM-DD date. */
+/** "Mon, Mar 9" for a YYYY-MM-DD date (in `locale`: "lun, 9 mar" in es-US). */
 export const dayLabel = (
   date: string,
   opts: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric' },
-) => new Intl.DateTimeFormat('en-US', { ...opts, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  locale = 'en-US',
+) => new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
 /** "9:30 AM" for an instant, in a zone. */
-export const timeLabel = (iso: string, zone: string) =>
-  new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(
+export const timeLabel = (iso: string, zone: string, locale = 'en-US') =>
+  new Intl.DateTimeFormat(locale, { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(
     new Date(iso),
   );
 
 /** "Monday, March 9, 2026, 9:30 AM – 10:00 AM" in a zone. */
-export function whenLabel(start: string, end: string, zone: string): string {
-  const day = new Intl.DateTimeFormat('en-US', {
+export function whenLabel(start: string, end: string, zone: string, locale = 'en-US'): string {
+  const day = new Intl.DateTimeFormat(locale, {
     timeZone: zone,
     weekday: 'long',
     month: 'long',
     day: 'numeric',
     year: 'numeric',
   }).format(new Date(start));
-  return `${day}, ${timeLabel(start, zone)} – ${timeLabel(end, zone)}`;
+  return `${day}, ${timeLabel(start, zone, locale)} – ${timeLabel(end, zone, locale)}`;
 }
 
 /** The local date of a slot: its ISO text already carries the booker's offset. */

@@ -1,9 +1,10 @@
 import { ActionIcon, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
-import { Loading, QueryError } from '../../../components/feedback';
+import { Loading, QueryError } from '../../../public/kit/feedback';
 import { useOpenSlots } from '../api/list-open-slots';
 import { addDays, dayLabel, slotDate, timeLabel, todayIn } from './dates';
+import { useBookingText } from './use-booking-text';
 
 export type Slot = { start: string; end: string };
 
@@ -24,6 +25,7 @@ export function SlotPicker({
   selected: Slot | null;
   onSelect: (slot: Slot) => void;
 }) {
+  const { t, locale } = useBookingText();
   const today = todayIn(zone);
   const [weekStart, setWeekStart] = useState(today);
   const [day, setDay] = useState<string | null>(selected ? slotDate(selected.start) : null);
@@ -52,20 +54,20 @@ export function SlotPicker({
         <ActionIcon
           variant="default"
           size="lg"
-          aria-label="Previous week"
+          aria-label={t.previousWeek}
           disabled={weekStart <= today}
           onClick={() => setWeekStart(addDays(weekStart, -7))}
         >
           <IconChevronLeft size={18} aria-hidden />
         </ActionIcon>
         <Title order={2} fz="md" ta="center" aria-live="polite">
-          {dayLabel(weekStart, { month: 'long', day: 'numeric' })} –{' '}
-          {dayLabel(weekEnd, { month: 'long', day: 'numeric', year: 'numeric' })}
+          {dayLabel(weekStart, { month: 'long', day: 'numeric' }, locale)} –{' '}
+          {dayLabel(weekEnd, { month: 'long', day: 'numeric', year: 'numeric' }, locale)}
         </Title>
         <ActionIcon
           variant="default"
           size="lg"
-          aria-label="Next week"
+          aria-label={t.nextWeek}
           disabled={addDays(weekStart, 7) > lastBookable}
           onClick={() => setWeekStart(addDays(weekStart, 7))}
         >
@@ -73,12 +75,12 @@ export function SlotPicker({
         </ActionIcon>
       </Group>
       {slots.isPending ? (
-        <Loading label="Finding open times…" />
+        <Loading label={t.findingTimes} />
       ) : slots.isError ? (
         <QueryError error={slots.error} onRetry={() => void slots.refetch()} />
       ) : (
         <>
-          <SimpleGrid cols={{ base: 4, xs: 7 }} spacing={6} role="group" aria-label="Days">
+          <SimpleGrid cols={{ base: 4, xs: 7 }} spacing={6} role="group" aria-label={t.days}>
             {[...byDay.entries()].map(([d, list]) => (
               <Button
                 key={d}
@@ -90,18 +92,19 @@ export function SlotPicker({
                 aria-pressed={d === shownDay}
                 disabled={list.length === 0}
                 onClick={() => setDay(d)}
-                aria-label={`${dayLabel(d, { weekday: 'long', month: 'long', day: 'numeric' })}: ${
-                  list.length ? `${list.length} open time${list.length === 1 ? '' : 's'}` : 'no open times'
-                }`}
+                aria-label={t.dayOpenTimes(
+                  dayLabel(d, { weekday: 'long', month: 'long', day: 'numeric' }, locale),
+                  list.length,
+                )}
               >
                 <Text size="xs" c="inherit" fw={600}>
-                  {dayLabel(d, { weekday: 'short' })}
+                  {dayLabel(d, { weekday: 'short' }, locale)}
                 </Text>
                 <Text size="lg" c="inherit" fw={700} lh={1.2}>
-                  {dayLabel(d, { day: 'numeric' })}
+                  {dayLabel(d, { day: 'numeric' }, locale)}
                 </Text>
                 <Text size="xs" c="inherit">
-                  {list.length ? `${list.length} open` : '—'}
+                  {list.length ? t.openCount(list.length) : '—'}
                 </Text>
               </Button>
             ))}
@@ -109,13 +112,13 @@ export function SlotPicker({
           {shownDay ? (
             <Stack gap="xs">
               <Title order={3} fz="sm" fw={600}>
-                {dayLabel(shownDay, { weekday: 'long', month: 'long', day: 'numeric' })}
+                {dayLabel(shownDay, { weekday: 'long', month: 'long', day: 'numeric' }, locale)}
               </Title>
               <SimpleGrid
                 cols={{ base: 3, sm: 5 }}
                 spacing={6}
                 role="group"
-                aria-label="Open times"
+                aria-label={t.openTimes}
                 data-testid="open-times"
               >
                 {times.map((s) => (
@@ -126,14 +129,14 @@ export function SlotPicker({
                     aria-pressed={selected?.start === s.start}
                     onClick={() => onSelect(s)}
                   >
-                    {timeLabel(s.start, zone)}
+                    {timeLabel(s.start, zone, locale)}
                   </Button>
                 ))}
               </SimpleGrid>
             </Stack>
           ) : (
             <Text c="dimmed" role="status">
-              No open times this week. Try later dates.
+              {t.noTimesThisWeek}
             </Text>
           )}
         </>

@@ -1,9 +1,7 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useParams } from '@tanstack/react-router';
+import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { AnchorLink, ButtonLink } from '../../../components/links';
-import { ErrorAlert, Loading, QueryError } from '../../../components/feedback';
+import { ErrorAlert, Loading, QueryError } from '../../../public/kit/feedback';
+import { Link } from '../../../public/kit/router';
 import { errorMessage, isApiError } from '../../../lib/problem';
 import { useCancelBooking } from '../api/cancel-booking';
 import { useBooking } from '../api/get-booking';
@@ -12,11 +10,12 @@ import { useRescheduleBooking } from '../api/reschedule-booking';
 import { BookingFrame } from '../components/booking-frame';
 import { whenLabel } from '../components/dates';
 import { type Slot, SlotPicker } from '../components/slot-picker';
+import { useBookingText } from '../components/use-booking-text';
 import { ZonePicker } from '../components/zone-picker';
 
 /** /book/$slug/manage/$token: the booker's own appointment — cancel it or choose another time. */
-export function ManageBookingPage() {
-  const { slug, token } = useParams({ from: '/book/$slug/manage/$token' });
+export function ManageBookingPage({ slug, token }: { slug: string; token: string }) {
+  const { t, locale } = useBookingText();
   const booking = useBooking(token);
   const schedule = usePublicSchedule(slug);
   const cancel = useCancelBooking(token);
@@ -26,33 +25,31 @@ export function ManageBookingPage() {
   const [zone, setZone] = useState<string | null>(null);
   const [slot, setSlot] = useState<Slot | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [moved, setMoved] = useState(false);
 
   if (booking.isPending)
     return (
-      <BookingFrame title="Your appointment">
-        <Loading label="Loading your appointment…" />
+      <BookingFrame title={t.yourAppointment}>
+        <Loading label={t.loadingAppointment} />
       </BookingFrame>
     );
   if (booking.isError && isApiError(booking.error) && [400, 404].includes(booking.error.status))
     // A damaged (cut short, mistyped) or unknown link: say so in words, and offer to book again.
     return (
-      <BookingFrame title="This link is not valid">
+      <BookingFrame title={t.linkNotValid}>
         <Stack gap="md" align="flex-start">
-          <Text>
-            We could not find an appointment for this link. It may have been cut short or mistyped when it was
-            copied from the email. Open the link from the confirmation email again, or book a new time.
-          </Text>
+          <Text>{t.linkNotValidBody}</Text>
           {schedule.isSuccess ? (
-            <ButtonLink to="/book/$slug" params={{ slug }}>
-              Book an appointment
-            </ButtonLink>
+            <Button component="a" href={`/book/${encodeURIComponent(slug)}`}>
+              {t.bookAppointment}
+            </Button>
           ) : null}
         </Stack>
       </BookingFrame>
     );
   if (booking.isError)
     return (
-      <BookingFrame title="Appointment not found">
+      <BookingFrame title={t.appointmentNotFound}>
         <QueryError error={booking.error} />
       </BookingFrame>
     );
@@ -61,35 +58,39 @@ export function ManageBookingPage() {
   const cancelled = b.status === 'cancelled';
 
   return (
-    <BookingFrame title="Your appointment" agencyName={b.agencyName}>
+    <BookingFrame title={t.yourAppointment} agencyName={b.agencyName}>
       <Stack gap="lg">
-        {error ? <ErrorAlert title="Could not change the appointment">{error}</ErrorAlert> : null}
+        {error ? <ErrorAlert title={t.couldNotChange}>{error}</ErrorAlert> : null}
+        {moved ? (
+          <Alert color="green" variant="light" title={t.moved} role="status">
+            {t.movedDetail}
+          </Alert>
+        ) : null}
         <Stack gap={4} data-testid="managed-booking">
           <Group gap="sm">
             <Title order={2} fz="lg">
-              {b.scheduleName} with {b.withName}
+              {t.withWhom(b.scheduleName, b.withName)}
             </Title>
             {cancelled ? (
               <Badge color="red" variant="light">
-                Cancelled
+                {t.cancelled}
               </Badge>
             ) : null}
           </Group>
-          <Text td={cancelled ? 'line-through' : undefined}>{whenLabel(b.start, b.end, shownZone)}</Text>
+          <Text td={cancelled ? 'line-through' : undefined}>
+            {whenLabel(b.start, b.end, shownZone, locale)}
+          </Text>
           <Text size="sm" c="dimmed">
-            Times in {shownZone.replace(/_/g, ' ')} · booked for {b.firstName} {b.lastName}
+            {t.timesInBookedFor(shownZone.replace(/_/g, ' '), `${b.firstName} ${b.lastName}`)}
           </Text>
         </Stack>
         {cancelled ? (
           <Text>
-            This appointment is cancelled.{' '}
-            <AnchorLink to="/book/$slug" params={{ slug }}>
-              Book another time
-            </AnchorLink>
+            {t.isCancelled} <Link href={`/book/${encodeURIComponent(slug)}`}>{t.bookAnotherTime}</Link>
           </Text>
         ) : !b.canChange ? (
           <Alert variant="light" color="gray">
-            This appointment has started or passed and can no longer be changed online.
+            {t.cannotChange}
           </Alert>
         ) : moving ? (
           <Stack gap="md">
@@ -103,7 +104,7 @@ export function ManageBookingPage() {
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => (setMoving(false), setSlot(null))}>
-                Keep the current time
+                {t.keepCurrentTime}
               </Button>
               <Button
                 disabled={!slot}
@@ -115,51 +116,49 @@ export function ManageBookingPage() {
                       setMoving(false);
                       setSlot(null);
                       setError(null);
-                      notifications.show({
-                        color: 'green',
-                        title: 'Appointment moved',
-                        message: 'We emailed you the new time.',
-                      });
+                      setMoved(true);
                     },
                     onError: (e) => (setError(errorMessage(e)), setSlot(null)),
                   })
                 }
               >
-                {slot ? `Move to ${whenLabel(slot.start, slot.end, shownZone)}` : 'Choose a new time'}
+                {slot ? t.moveTo(whenLabel(slot.start, slot.end, shownZone, locale)) : t.chooseNewTime}
+              </Button>
+            </Group>
+          </Stack>
+        ) : confirmCancel ? (
+          // Asked in place, not in a dialog: the page stays light (no modal machinery) and readable on a phone.
+          <Stack gap="sm" role="group" aria-labelledby="confirm-cancel-title" data-testid="confirm-cancel">
+            <Title order={2} fz="md" id="confirm-cancel-title">
+              {t.cancelThisAppointment}
+            </Title>
+            <Group>
+              <Button variant="default" autoFocus onClick={() => setConfirmCancel(false)}>
+                {t.keepIt}
+              </Button>
+              <Button
+                color="red"
+                loading={cancel.isPending}
+                onClick={() =>
+                  cancel.mutate(undefined, {
+                    onSuccess: () => setConfirmCancel(false),
+                    onError: (e) => (setError(errorMessage(e)), setConfirmCancel(false)),
+                  })
+                }
+              >
+                {t.cancelAppointment}
               </Button>
             </Group>
           </Stack>
         ) : (
           <Group>
-            <Button onClick={() => setMoving(true)}>Choose another time</Button>
+            <Button onClick={() => (setMoving(true), setMoved(false))}>{t.chooseAnotherTime}</Button>
             <Button variant="outline" color="red" onClick={() => setConfirmCancel(true)}>
-              Cancel appointment
+              {t.cancelAppointment}
             </Button>
           </Group>
         )}
       </Stack>
-      <Modal opened={confirmCancel} onClose={() => setConfirmCancel(false)} title="Cancel this appointment?">
-        <Stack>
-          <Text size="sm">{whenLabel(b.start, b.end, shownZone)}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmCancel(false)}>
-              Keep it
-            </Button>
-            <Button
-              color="red"
-              loading={cancel.isPending}
-              onClick={() =>
-                cancel.mutate(undefined, {
-                  onSuccess: () => setConfirmCancel(false),
-                  onError: (e) => (setError(errorMessage(e)), setConfirmCancel(false)),
-                })
-              }
-            >
-              Cancel appointment
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
     </BookingFrame>
   );
 }
