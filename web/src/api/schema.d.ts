@@ -1646,7 +1646,7 @@ export interface components {
             toAddress: string;
             subject: string;
             /** @enum {string} */
-            status: "queued" | "sent" | "outbox" | "failed";
+            status: "queued" | "sending" | "sent" | "outbox" | "failed";
             /** Format: int64 */
             attempts: number;
             lastError: string | null;
@@ -1919,6 +1919,7 @@ export interface components {
             product: string | null;
             assignedUserId: string | null;
             assignedAgentId: string | null;
+            assignedAgentName: string | null;
             leadSource: string | null;
             leadDate: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
@@ -1957,6 +1958,7 @@ export interface components {
             statusId: string;
             assignedUserId: string | null;
             assignedAgentId: string | null;
+            assignedAgentName: string | null;
             leadSource: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
             /** @enum {string} */
@@ -2608,7 +2610,7 @@ export interface components {
             toAddress: string;
             subject: string;
             /** @enum {string} */
-            status: "queued" | "sent" | "outbox" | "failed";
+            status: "queued" | "sending" | "sent" | "outbox" | "failed";
             /** Format: int64 */
             attempts: number;
             lastError: string | null;
@@ -2881,6 +2883,7 @@ export interface components {
             product: string | null;
             assignedUserId: string | null;
             assignedAgentId: string | null;
+            assignedAgentName: string | null;
             leadSource: string | null;
             leadDate: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
@@ -2919,6 +2922,7 @@ export interface components {
             statusId: string;
             assignedUserId: string | null;
             assignedAgentId: string | null;
+            assignedAgentName: string | null;
             leadSource: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
             /** @enum {string} */
@@ -4325,7 +4329,7 @@ export interface operations {
                         toAddress: string;
                         subject: string;
                         /** @enum {string} */
-                        status: "queued" | "sent" | "outbox" | "failed";
+                        status: "queued" | "sending" | "sent" | "outbox" | "failed";
                         /** Format: int64 */
                         attempts: number;
                         lastError: string | null;
@@ -4472,7 +4476,7 @@ export interface operations {
                     /** Format: email */
                     email: string;
                     username: string;
-                    /** @default America/New_York */
+                    /** @description Default: the account’s time zone */
                     timeZone?: string;
                     /**
                      * @default agency_user
@@ -10944,6 +10948,8 @@ export interface operations {
                     details?: {
                         [key: string]: unknown;
                     };
+                    /** @description Save even when the time overlaps another timed activity of the same owner (otherwise 409 activity-overlap) */
+                    confirmOverlap?: boolean;
                 };
             };
         };
@@ -10986,6 +10992,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11316,6 +11331,8 @@ export interface operations {
                     details?: {
                         [key: string]: unknown;
                     };
+                    /** @description Save even when the time overlaps another timed activity of the same owner (otherwise 409 activity-overlap) */
+                    confirmOverlap?: boolean;
                 };
             };
         };
@@ -11358,6 +11375,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
