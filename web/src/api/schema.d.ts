@@ -7479,6 +7479,7 @@ export interface paths {
                                 target: string;
                             }[];
                             preview: string[][];
+                            previewRows: number[];
                         };
                     };
                 };
