@@ -18,9 +18,9 @@ describe('seed-demo', () => {
     const owner = await t.login('demo.owner', DEMO_PASSWORD);
     const users = (await owner.get('/api/v1/users')).json().items;
     expect(users).toHaveLength(6);
-    const leads = await owner.get('/api/v1/sales-records/dashboard');
+    const leads = await owner.get('/api/v1/sales-records/dashboard?whose=all');
     const total = leads.json().byRecordType.reduce((n: number, x: { count: number }) => n + x.count, 0);
-    expect(total).toBeGreaterThanOrEqual(400);
+    expect(total).toBeGreaterThanOrEqual(250); // open ones: closed (won, lost, lapsed…) are not counted
     expect(leads.json().byStatus.length).toBeGreaterThan(8);
     expect((await owner.get('/api/v1/individuals?limit=200')).json().items.length).toBe(80);
     const tom = await t.login('tom.okafor', DEMO_PASSWORD);

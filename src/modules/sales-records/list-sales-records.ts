@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { parsePersonQuery, prefixRange } from '../records/person-search.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/require.ts';
+import { closedStatus, openStatus } from './open-status.ts';
 import { salesRecords, TEMPERATURES, type Temperature } from './schema.ts';
 import { type ScopeShape, scopeCondition, scopeInput } from './scope.ts';
 import { DEFAULT_TEMPERATURE_PERIODS, type TemperaturePeriods, temperatureWindows } from './temperature.ts';
@@ -52,6 +53,8 @@ const listColumns = {
   manualTemperature: salesRecords.manualTemperature,
   convertedAt: salesRecords.convertedAt,
   createdAt: salesRecords.createdAt,
+  /** Closed status (no temperature): a probe per returned row, evaluated after the limit. */
+  closed: sql<boolean>`${closedStatus(salesRecords)}`,
 };
 
 /**
@@ -136,8 +139,9 @@ function buildListQuery(db: Db, shape: ListShape) {
     const tt = ph('tempTo');
     const from = shape.temperature === 'cold' ? sql`` : sql` and ${t.createdAt} >= ${tf}::timestamptz`;
     const to = shape.temperature === 'hot' ? sql`` : sql` and ${t.createdAt} < ${tt}::timestamptz`;
+    // A closed record has no temperature, so no temperature filter finds it.
     common.push(
-      sql`(${t.manualTemperature} = ${ph('temperature')} or (${t.manualTemperature} is null${from}${to}))`,
+      sql`(${t.manualTemperature} = ${ph('temperature')} or (${t.manualTemperature} is null${from}${to})) and ${openStatus(t)}`,
     );
   }
   for (let i = 0; i < shape.cf; i++) {
@@ -271,7 +275,9 @@ export async function listSalesRecords(
   }
   const rows = await prepared.execute(params);
 
-  const items = rows.slice(0, query.limit).map((r) => ({ ...r, temperature: temperatureIn(windows, r) }));
+  const items = rows
+    .slice(0, query.limit)
+    .map(({ closed, ...r }) => ({ ...r, temperature: closed ? null : temperatureIn(windows, r) }));
   const tail = items.at(-1);
   const nextCursor =
     rows.length > query.limit && tail

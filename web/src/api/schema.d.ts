@@ -2908,6 +2908,7 @@ export interface paths {
                             name: string;
                             /** @default false */
                             isClosedWon?: boolean;
+                            isClosed?: boolean;
                         }[];
                     };
                 };
@@ -3079,6 +3080,7 @@ export interface paths {
                             name: string;
                             /** @default false */
                             isClosedWon?: boolean;
+                            isClosed?: boolean;
                         }[];
                     };
                 };
@@ -3717,10 +3719,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dashboard: counts by record type (with temperatures) and status, and recent records — within your scope */
+        /** Dashboard of open records (not converted, status not closed): counts by record type (with temperatures) and status, and recent records — your own (assigned to you or your Linked Agents) by default, or all within your scope */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    whose?: "mine" | "all";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -10825,6 +10829,7 @@ export interface components {
                 name: string;
                 sortOrder: number;
                 isClosedWon: boolean;
+                isClosed: boolean;
             }[];
         };
         SalesRecordInput: {
@@ -10858,8 +10863,7 @@ export interface components {
             leadSource: string | null;
             leadDate: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
-            /** @enum {string} */
-            temperature: "hot" | "warm" | "cool" | "cold";
+            temperature: ("hot" | "warm" | "cool" | "cold") | null;
             customFields: {
                 [key: string]: unknown;
             };
@@ -10895,8 +10899,7 @@ export interface components {
             assignedAgentId: string | null;
             leadSource: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
-            /** @enum {string} */
-            temperature: "hot" | "warm" | "cool" | "cold";
+            temperature: ("hot" | "warm" | "cool" | "cold") | null;
             convertedAt: string | null;
             /**
              * Format: date-time
@@ -11009,6 +11012,7 @@ export interface components {
             statusId: string;
             statusName: string;
             isClosedWon: boolean;
+            isClosed: boolean;
             coverageType: string | null;
             carrier: string | null;
             product: string | null;
@@ -11761,6 +11765,7 @@ export interface components {
                 name: string;
                 sortOrder: number;
                 isClosedWon: boolean;
+                isClosed: boolean;
             }[];
         };
         SalesRecord: {
@@ -11794,8 +11799,7 @@ export interface components {
             leadSource: string | null;
             leadDate: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
-            /** @enum {string} */
-            temperature: "hot" | "warm" | "cool" | "cold";
+            temperature: ("hot" | "warm" | "cool" | "cold") | null;
             customFields: {
                 [key: string]: unknown;
             };
@@ -11831,8 +11835,7 @@ export interface components {
             assignedAgentId: string | null;
             leadSource: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
-            /** @enum {string} */
-            temperature: "hot" | "warm" | "cool" | "cold";
+            temperature: ("hot" | "warm" | "cool" | "cold") | null;
             convertedAt: string | null;
             /**
              * Format: date-time
@@ -11945,6 +11948,7 @@ export interface components {
             statusId: string;
             statusName: string;
             isClosedWon: boolean;
+            isClosed: boolean;
             coverageType: string | null;
             carrier: string | null;
             product: string | null;
