@@ -7,6 +7,8 @@
  * - the first page of the lead list (50 rows, filter `recordTypeId=<Lead>`, permission scope),
  * - a search by name prefix (`q=smi`, then other prefixes in turn),
  * - a search by phone in any format (`q=(934) 637-4937`, `934-637-4937`, `+1 934 637 4937`, …),
+ * - a partial search (issue 12): an email's start (`mary.smith412`, `mary.smith`) and a phone's
+ *   last 4 or 7 digits (`4937`, `637-4937`),
  *
  * each at p95 under 50 ms, and the list route at no less than 50% of the requests per second of a
  * bare Fastify+pg route running the same SQL (captured from the app) in the same run. The account
@@ -195,7 +197,7 @@ async function check(r: LeadListReady, app: string, bare: string) {
   for (const [who, cookie] of Object.entries(r.sessions)) {
     const paths =
       who === 'agent' || !args.has('--scoped-only')
-        ? [r.paths.list, ...r.paths.names, ...r.paths.phones]
+        ? [r.paths.list, ...r.paths.names, ...r.paths.phones, ...r.paths.partials]
         : [];
     for (const p of paths) {
       const page = await getPage(`${app}${p}`, cookie);
@@ -239,6 +241,13 @@ async function main() {
     results['agent list ?recordTypeId=Lead'] = await measure(meter, 'agent list', app, [r.paths.list], agent);
     results['agent search name'] = await measure(meter, 'agent name search', app, r.paths.names, agent);
     results['agent search phone'] = await measure(meter, 'agent phone search', app, r.paths.phones, agent);
+    results['agent search partial'] = await measure(
+      meter,
+      'agent partial email / phone-suffix search',
+      app,
+      r.paths.partials,
+      agent,
+    );
     if (!args.has('--scoped-only')) {
       results['admin list ?recordTypeId=Lead'] = await measure(
         meter,
@@ -273,7 +282,8 @@ async function main() {
     );
     console.log(
       `Name search cycles ${r.paths.names.length} prefixes (${r.paths.names.map((p) => decodeURIComponent(p.split('q=')[1]!)).join(', ')}); ` +
-        `phone search cycles ${r.paths.phones.length} visible phones in 5 formats.`,
+        `phone search cycles ${r.paths.phones.length} visible phones in 5 formats; partial search cycles ` +
+        `${r.paths.partials.map((p) => decodeURIComponent(p.split('q=')[1]!)).join(', ')}.`,
     );
     console.table(Object.fromEntries(Object.entries(results).map(([k, m]) => [k, row(m)])));
 
@@ -317,6 +327,7 @@ async function main() {
       p95('scoped list (recordTypeId filter)', list),
       p95('scoped search by name', results['agent search name']!),
       p95('scoped search by phone', results['agent search phone']!),
+      p95('scoped partial search (email start, phone end)', results['agent search partial']!),
       {
         name: `list req/s ≥ ${MIN_RATIO * 100}% of bare`,
         value: `${fmt(ratio * 100, 1)}%`,

@@ -385,6 +385,7 @@ describe('Sales Records, clients and conversion', () => {
 
     // The dashboard counts open records by type, temperature and status.
     await openNav(page, 'Dashboard');
+    await page.getByText('All I can see').click();
     await expect.poll(() => page.getByTestId('total-open').textContent()).toBe('4');
     await expect(
       page.getByRole('img', { name: /^Renewal: 1 records, 0 hot, 0 warm, 0 cool, 1 cold$/ }).count(),

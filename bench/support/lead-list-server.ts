@@ -33,7 +33,7 @@ import {
   signIn,
 } from './generate-leads.ts';
 
-export type Scenario = 'list' | 'name' | 'phone';
+export type Scenario = 'list' | 'name' | 'phone' | 'partial';
 export type CapturedQuery = { text: string; values: unknown[] };
 export type Explained = { plan: string; executionMs: number; planningMs: number };
 
@@ -51,7 +51,8 @@ export type LeadListReady = {
   /** Rows the scoped agent may see in the big account (all types; Lead only). */
   visible: { agent: number; agentLead: number; admin: number; adminLead: number };
   /** Query strings, relative to /api/v1/sales-records. */
-  paths: { list: string; names: string[]; phones: string[] };
+  /** `partials`: part of an email (from its start, no @) and the last 4 or 7 digits of a phone. */
+  paths: { list: string; names: string[]; phones: string[]; partials: string[] };
   /** The captured first-page SQL the bare route runs. */
   bareSql: CapturedQuery;
   explain: Record<string, Explained>;
@@ -208,8 +209,24 @@ async function main() {
      where n % 97 = 0 order by n limit $5`,
     [...scopeArgs, PHONE_COUNT],
   );
+  // Partial searches (issue 12): an email's local part (with and without its digits) and a phone's
+  // last 4 or 7 digits, of other rows the agent may see.
+  const partialRows = await pool.query<{ phone: string; email: string }>(
+    `select phone, email from (select phone, email, row_number() over (order by id) as n
+       from sales_records where ${scopeSql} and phone is not null and email is not null) p
+     where n % 89 = 0 order by n limit $5`,
+    [...scopeArgs, PHONE_COUNT],
+  );
+  const partials = partialRows.rows.map((r, k) => {
+    const local = r.email.split('@')[0]!;
+    const digits = r.phone.slice(-7);
+    return [local, local.replace(/\d+$/, ''), digits.slice(-4), `${digits.slice(0, 3)}-${digits.slice(3)}`][
+      k % 4
+    ]!;
+  });
   const paths = {
     list: `${LIST_PATH}?recordTypeId=${f.recordTypes.lead}`,
+    partials: partials.map((q) => `${LIST_PATH}?q=${encodeURIComponent(q)}`),
     names: NAME_PREFIXES.map((q) => `${LIST_PATH}?q=${encodeURIComponent(q)}`),
     phones: phones.rows.map((r, k) => `${LIST_PATH}?q=${encodeURIComponent(formatPhone(r.phone, k))}`),
   };
@@ -223,6 +240,8 @@ async function main() {
     queries[`${who} list`] = await captureListSql(app, s.cookie, paths.list);
     queries[`${who} name "${NAME_PREFIXES[0]}"`] = await captureListSql(app, s.cookie, paths.names[0]!);
     queries[`${who} phone`] = await captureListSql(app, s.cookie, paths.phones[0]!);
+    for (const k of [0, 1, 2, 3])
+      queries[`${who} partial "${partials[k]}"`] = await captureListSql(app, s.cookie, paths.partials[k]!);
   }
   const bareSql = queries['agent list']!;
   const explained: Record<string, Explained> = {};

@@ -6,6 +6,7 @@ import { AppError } from '../lib/errors.ts';
 import type { SocketResponse } from '../server/admin-socket.ts';
 import { openRuntime } from '../server/runtime.ts';
 import { type Args, COMMANDS } from './commands.ts';
+import { describeDatabase, missingDatabaseProblem } from './database-notice.ts';
 
 const USAGE = `Usage: npm run openams -- <command> [options]
 
@@ -17,7 +18,9 @@ Commands:
   migrate        apply database migrations
   seed-demo      create a demo agency with realistic data
 
-On the embedded database, commands run through the running server when there is one.`;
+On the embedded database, commands run through the running server when there is one.
+Every command names the database it uses (on stderr). Only migrate, account create and seed-demo
+start a new embedded database; the others refuse a data directory that does not exist yet.`;
 
 async function viaSocket(socket: string, command: string, args: Args): Promise<SocketResponse> {
   return new Promise((resolve, reject) => {
@@ -68,6 +71,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const args = values as Args;
   const config = loadConfig();
+  // Every command says which database it uses (stderr: --json output stays clean).
+  console.error(describeDatabase(config));
+  const missing = missingDatabaseProblem(command, config);
+  if (missing) {
+    if (json) console.log(JSON.stringify({ error: missing, errors: [] }, null, 2));
+    else console.error(`Error: ${missing}`);
+    return 1;
+  }
 
   let response: SocketResponse;
   const holder = config.databaseUrl ? null : readLock(config.dataDir);

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { activityStatuses, activityTypes } from '../modules/activities/schema.ts';
 import type { Deps } from '../deps.ts';
 import { newId } from '../lib/ids.ts';
 import { hashPassword } from '../lib/passwords.ts';
@@ -11,6 +12,10 @@ import { recordTypes } from '../modules/record-types/schema.ts';
 import { teamMembers, teams } from '../modules/teams/schema.ts';
 import { insertUserWithLogins } from '../modules/users/insert-user.ts';
 import { seedDemoPeople } from './demo-people.ts';
+import { seedDemoWeek } from './demo-week.ts';
+import { createSchedule } from '../modules/scheduler/schedules.ts';
+import { ScheduleInput } from '../modules/scheduler/schedule-input.ts';
+import { users } from '../modules/users/schema.ts';
 import { NO_PERMISSIONS } from '../modules/users/permissions.ts';
 import { securityGroups } from '../modules/users/schema.ts';
 
@@ -60,6 +65,7 @@ export async function seedDemo(
   const actor: SystemActor = { kind: 'system', accountId, accountPackage: 'scale', ctx: {} };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let counts = { salesRecords: 0, individuals: 0, policies: 0, notes: 0 };
+  let week = { activities: 0, events: 0 };
   await deps.db.transaction(async (tx) => {
     const types = await tx
       .select({ id: recordTypes.id, name: recordTypes.name })
@@ -142,12 +148,60 @@ export async function seedDemo(
         await tx.insert(teamMembers).values({ accountId, teamId, userId: user.id });
     }
     counts = await seedDemoPeople(tx, accountId);
+    week = await seedDemoWeek(tx, accountId);
+  });
+  // A booking page: the agency's Medicare review, round-robin over two agents.
+  const agentsOnSchedule = await deps.db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(eq(users.accountId, accountId));
+  const [appointment] = await deps.db
+    .select({ id: activityTypes.id })
+    .from(activityTypes)
+    .where(and(eq(activityTypes.accountId, accountId), eq(activityTypes.category, 'appointment')));
+  const [scheduled] = await deps.db
+    .select({ id: activityStatuses.id })
+    .from(activityStatuses)
+    .where(and(eq(activityStatuses.accountId, accountId), eq(activityStatuses.name, 'Scheduled')));
+  const workday = [
+    { start: '09:00', end: '12:00' },
+    { start: '13:00', end: '17:00' },
+  ];
+  await createSchedule(deps, {
+    actor,
+    input: ScheduleInput.parse({
+      name: 'Medicare plan review',
+      slug: 'sunrise-plan-review',
+      timeZone: 'America/New_York',
+      lengthMinutes: 30,
+      weeklyHours: {
+        monday: workday,
+        tuesday: workday,
+        wednesday: workday,
+        thursday: workday,
+        friday: workday,
+        saturday: [],
+        sunday: [],
+      },
+      bufferAfterMinutes: 10,
+      minimumNoticeMinutes: 120,
+      horizonDays: 30,
+      activityTypeId: appointment!.id,
+      activityStatusId: scheduled!.id,
+      form: {
+        phoneRequired: true,
+        questions: [{ label: 'What would you like to review?', type: 'long_text', required: false }],
+      },
+      userIds: agentsOnSchedule
+        .filter((u) => ['maria.alvarez', 'james.whitfield'].includes(u.username))
+        .map((u) => u.id),
+    }),
   });
   return {
     accountId,
     created: true,
     summary:
-      `Created the demo agency "${DEMO_ACCOUNT}" (${accountId}) with ${counts.salesRecords} leads, ${counts.individuals} clients, ${counts.policies} policies and ${counts.notes} notes.\n` +
+      `Created the demo agency "${DEMO_ACCOUNT}" (${accountId}) with ${counts.salesRecords} leads, ${counts.individuals} clients, ${counts.policies} policies, ${counts.notes} notes, ${week.activities} activities this week, ${week.events} history events and a booking page at /book/sunrise-plan-review.\n` +
       `Sign in as demo.owner (admin), maria.alvarez (agent) or tom.okafor (downline Agent CRM user); every demo password is ${DEMO_PASSWORD}`,
   };
 }

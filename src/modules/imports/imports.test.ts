@@ -96,7 +96,7 @@ describe('CSV import', () => {
       skipped: 0,
     });
     const report = (await a.admin.get(`/api/v1/imports/${done.id}/errors.csv`)).body;
-    expect(report.split('\r\n').slice(0, 1)).toEqual(['Row,Column,Reason']);
+    expect(report.split('\r\n').slice(0, 1)).toEqual([`Row,Column,Reason,${HEAD}`]);
     expect(report).toContain('3,lastName,Required.');
     for (const col of ['email', 'phone', 'dateOfBirth', 'state']) expect(report).toContain(`4,${col},`);
     const ann = (await a.admin.get('/api/v1/sales-records?q=ann@example.com')).json().items[0];
@@ -105,6 +105,29 @@ describe('CSV import', () => {
     expect((await a.admin.get(`/api/v1/sales-records/${ann.id}/notes`)).json().items[0].body).toBe(
       'Prefers mornings, not Mondays',
     );
+  });
+
+  it('numbers a bad row in the error report as the preview does, and reports the row’s values as uploaded', async () => {
+    // A quoted cell over two lines before the bad row: the file's line numbers and its rows part.
+    const csv = [
+      HEAD,
+      'Ann,Arbor,ann2@example.com,,,MI,"Call after',
+      'five"',
+      'Cy,,not-an-email,,,OH,"Said ""no"", then yes"',
+      'Di,Done,,,,,',
+    ].join('\n');
+    const up = await upload(a.admin, 'rows.csv', csv);
+    expect(up.json().previewRows).toEqual([2, 3, 4]);
+    expect(up.json().preview[1]![0]).toBe('Cy');
+    const done = await runImport(a.admin, 'rows.csv', csv);
+    expect(done).toMatchObject({ created: 2, failed: 1 });
+    const report = (await a.admin.get(`/api/v1/imports/${done.id}/errors.csv`)).body;
+    expect(report.split('\r\n')).toEqual([
+      'Row,Column,Reason,First Name,Last Name,Email,Phone,Date of Birth,State,Note',
+      '3,lastName,Required.,Cy,,not-an-email,,,OH,"Said ""no"", then yes"',
+      '3,email,Must be a valid email address.,Cy,,not-an-email,,,OH,"Said ""no"", then yes"',
+      '',
+    ]);
   });
 
   it('matches duplicates within the file and against existing records; re-importing creates nothing new', async () => {

@@ -53,18 +53,29 @@ export async function getImport(deps: Deps, opts: { actor: Actor; id: string }) 
   return row;
 }
 
-/** The error report as CSV: row (the file's line), column, reason. */
+/**
+ * The error report as CSV: row (numbered as the preview numbers it: headings row 1), column,
+ * reason, then the row's cells as uploaded under the file's own headings, so a user sees the
+ * values and can fix them in place.
+ */
 export async function importErrorReport(deps: Deps, opts: { actor: Actor; id: string }): Promise<string> {
-  await getImport(deps, opts);
+  const { headings } = await getImport(deps, opts);
   const rows = await deps.db
-    .select({ row: importErrors.row, column: importErrors.column, reason: importErrors.reason })
+    .select({
+      row: importErrors.row,
+      column: importErrors.column,
+      reason: importErrors.reason,
+      cells: importErrors.cells,
+    })
     .from(importErrors)
     .where(and(eq(importErrors.accountId, opts.actor.accountId), eq(importErrors.importId, opts.id)))
     .orderBy(asc(importErrors.row));
+  const line = (cells: (string | number)[]) => cells.map(csvCell).join(',');
   return (
-    ['Row,Column,Reason', ...rows.map((r) => [r.row, r.column, r.reason].map(csvCell).join(','))].join(
-      '\r\n',
-    ) + '\r\n'
+    [
+      line(['Row', 'Column', 'Reason', ...headings]),
+      ...rows.map((r) => line([r.row, r.column, r.reason, ...(r.cells ?? [])])),
+    ].join('\r\n') + '\r\n'
   );
 }
 

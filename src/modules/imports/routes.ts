@@ -124,6 +124,8 @@ export const importRoutes =
               headings: z.array(z.string()),
               suggestedMapping: z.array(z.object({ heading: z.string(), target: z.string() })),
               preview: z.array(z.array(z.string())),
+              /** Each preview row's number, headings being row 1: the error report's Row. */
+              previewRows: z.array(z.number().int()),
             }),
             ...problems(...AUTHED),
           },

@@ -47,7 +47,7 @@ const RECORD_COLUMNS = [
   'importId',
 ] as const;
 const NOTE_COLUMNS = ['accountId', 'id', 'salesRecordId', 'body', 'authorUserId'];
-const ERROR_COLUMNS = ['accountId', 'importId', 'row', 'column', 'reason'];
+const ERROR_COLUMNS = ['accountId', 'importId', 'row', 'column', 'reason', 'cells'];
 
 /** A batch being gathered: the valid rows with their normalised values, and every problem by row and column. */
 type Batch = { rows: number; valid: PlannedRow[]; errors: ErrorRow[]; failed: number };
@@ -76,17 +76,24 @@ class RowReader {
     });
   }
 
-  add(batch: Batch, line: number, cells: string[]) {
+  /** `row`: the row's number as a spreadsheet shows it (headings row 1), as the preview numbers it. */
+  add(batch: Batch, row: number, cells: string[]) {
     batch.rows++;
     if (cells.length !== this.headings.length) {
-      this.error(batch, line, '(row)', `Expected ${this.headings.length} columns, found ${cells.length}.`);
+      this.error(
+        batch,
+        row,
+        '(row)',
+        `Expected ${this.headings.length} columns, found ${cells.length}.`,
+        cells,
+      );
       batch.failed++;
       return;
     }
     const problems = this.problems;
     const values = this.validator.validate(cells, problems);
     if (problems.length) {
-      for (const p of problems) this.error(batch, line, p.path, p.message);
+      for (const p of problems) this.error(batch, row, p.path, p.message, cells);
       problems.length = 0;
       batch.failed++;
       return;
@@ -99,8 +106,17 @@ class RowReader {
     batch.valid.push({ values, keys: leadKeys(values), notes });
   }
 
-  private error(batch: Batch, row: number, column: string, reason: string) {
-    batch.errors.push({ accountId: this.scope.accountId, importId: this.importId, row, column, reason });
+  private error(batch: Batch, row: number, column: string, reason: string, cells: string[]) {
+    // As uploaded, but without NUL (PostgreSQL's text and jsonb cannot hold it).
+    const kept = cells.map((c) => (c.includes('\u0000') ? c.replaceAll('\u0000', '\uFFFD') : c));
+    batch.errors.push({
+      accountId: this.scope.accountId,
+      importId: this.importId,
+      row,
+      column,
+      reason,
+      cells: kept,
+    });
   }
 }
 
@@ -338,7 +354,7 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
             }
             dataRow++;
             if (dataRow <= imp.processedRows) continue; // done in an earlier run
-            reader.add(batch, rec.line, rec.fields);
+            reader.add(batch, dataRow + 1, rec.fields);
             if (batch.rows >= BATCH_ROWS) {
               const full = batch;
               batch = emptyBatch();

@@ -65,7 +65,10 @@ export const imports = pgTable(
   ],
 );
 
-/** One line per rejected cell or row: the downloadable error report. */
+/**
+ * One line per rejected cell or row: the downloadable error report. `row` numbers the file's rows
+ * as a spreadsheet does (the headings are row 1, the first data row is row 2), as the preview does.
+ */
 export const importErrors = pgTable(
   'import_errors',
   {
@@ -74,6 +77,8 @@ export const importErrors = pgTable(
     row: integer('row').notNull(),
     column: text('column').notNull(),
     reason: text('reason').notNull(),
+    /** The row's cells as uploaded (every column of the file), for the report. */
+    cells: jsonb('cells').$type<string[]>(),
   },
   (t) => [
     foreignKey({

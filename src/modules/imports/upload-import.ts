@@ -35,6 +35,8 @@ class CsvWatcher extends Transform {
   sniffed: Sniffed | null = null;
   headings: string[] | null = null;
   readonly preview: string[][] = [];
+  /** Each preview row's number as a spreadsheet shows it (the headings are row 1), as the error report numbers rows. */
+  readonly previewRows: number[] = [];
   rows = 0;
   private head: Buffer[] = [];
   private headBytes = 0;
@@ -68,7 +70,10 @@ class CsvWatcher extends Transform {
       if (!this.headings) this.headings = rec.fields.map((h) => h.trim());
       else {
         this.rows++;
-        if (this.preview.length < PREVIEW_ROWS) this.preview.push(rec.fields);
+        if (this.preview.length < PREVIEW_ROWS) {
+          this.preview.push(rec.fields);
+          this.previewRows.push(this.rows + 1);
+        }
       }
     }
   }
@@ -130,7 +135,7 @@ export async function uploadImport(deps: Deps, opts: { actor: Actor; filename: s
   if (sniffed.kind === 'binary') throw await refuse(sniffed.reason);
   if (!/\.(csv|txt)$/i.test(opts.filename)) throw await refuse('Upload a .csv file.');
   if (syntaxError) throw await refuse(syntaxError.message, syntaxError.line);
-  const { headings, preview, rows } = watcher;
+  const { headings, preview, previewRows, rows } = watcher;
   if (!headings || headings.every((h) => h === ''))
     throw await refuse('The file is empty: the first line must hold the column headings.');
   if (rows === 0) throw await refuse('The file has headings but no rows.');
@@ -158,5 +163,6 @@ export async function uploadImport(deps: Deps, opts: { actor: Actor; filename: s
     headings,
     suggestedMapping: mapping,
     preview,
+    previewRows,
   };
 }

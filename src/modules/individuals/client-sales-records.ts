@@ -30,6 +30,7 @@ export async function listClientSalesRecords(
       statusId: salesRecords.statusId,
       statusName: recordStatuses.name,
       isClosedWon: recordStatuses.isClosedWon,
+      isClosed: recordStatuses.isClosed,
       coverageType: salesRecords.coverageType,
       carrier: salesRecords.carrier,
       product: salesRecords.product,

@@ -197,3 +197,30 @@ describe('a client’s Sales Records', () => {
     );
   });
 });
+
+describe('the client list’s search', () => {
+  it('finds a partial email and the last 4 or more digits of a phone or cell; 3 digits are not a phone search', async () => {
+    const b = await t.newAccount();
+    const add = async (body: Record<string, unknown>) =>
+      expect((await b.admin.post('/api/v1/individuals', body)).statusCode).toBe(201);
+    await add({
+      firstName: 'Dorothy',
+      lastName: 'Johnson',
+      email: 'dorothy.johnson58@example.com',
+      phone: '(555) 201-3344',
+    });
+    await add({ firstName: 'Dot', lastName: 'Jones', cellPhone: '555-764-3344' });
+    const found = async (q: string) =>
+      (await b.admin.get(`/api/v1/individuals?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((x: { lastName: string }) => x.lastName)
+        .sort();
+    expect(await found('dorothy.johnson58')).toEqual(['Johnson']);
+    expect(await found('dorothy.johnson58@exa')).toEqual(['Johnson']);
+    for (const q of ['3344', '33 44']) expect(await found(q), q).toEqual(['Johnson', 'Jones']);
+    for (const q of ['2013344', '201-3344', '(201) 33-44']) expect(await found(q), q).toEqual(['Johnson']);
+    expect(await found('764.3344')).toEqual(['Jones']);
+    expect(await found('5552')).toEqual([]);
+    expect(await found('344')).toEqual([]);
+  });
+});

@@ -91,6 +91,7 @@ const ClientSalesRecord = z
     statusId: z.uuid(),
     statusName: z.string(),
     isClosedWon: z.boolean(),
+    isClosed: z.boolean(),
     coverageType: s,
     carrier: s,
     product: s,

@@ -45,6 +45,9 @@ export const individuals = pgTable(
     index('individuals_first_name_idx').on(t.accountId, sql`lower(${t.firstName}) text_pattern_ops`),
     index('individuals_phone_idx').on(t.accountId, t.phone),
     index('individuals_cell_idx').on(t.accountId, t.cellPhone),
+    // The last digits of a phone (`q=3344`): a prefix of the reversed number.
+    index('individuals_phone_reversed_idx').on(t.accountId, sql`reverse(${t.phone}) text_pattern_ops`),
+    index('individuals_cell_reversed_idx').on(t.accountId, sql`reverse(${t.cellPhone}) text_pattern_ops`),
     index('individuals_email_idx').on(t.accountId, sql`lower(${t.email}) text_pattern_ops`),
   ],
 );

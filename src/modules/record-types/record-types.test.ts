@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inAccount } from '../../db/tenant.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { recordStatuses } from './schema.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -76,6 +81,65 @@ describe('record types and statuses', () => {
     expect(
       (await a.admin.post('/api/v1/record-types', { name: 'lead', statuses: [{ name: 'x' }] })).statusCode,
     ).toBe(409);
+  });
+
+  it('marks closed statuses (won and lost) in the default set; a closed flag is set, kept and checked', async () => {
+    const a = await t.newAccount();
+    const types = (await a.admin.get('/api/v1/record-types')).json().items;
+    const closed = (ty: { statuses: { name: string; isClosed: boolean }[] }) =>
+      ty.statuses.filter((s) => s.isClosed).map((s) => s.name);
+    expect(types.map(closed)).toEqual([
+      ['Closed won', 'Closed lost'],
+      ['Renewed', 'Lapsed'],
+      ['Do not contact', 'Deceased'],
+    ]);
+    const lead = types[0];
+    const statuses = lead.statuses.map((s: { id: string; name: string; isClosedWon: boolean }) => ({
+      id: s.id,
+      name: s.name,
+      isClosedWon: s.isClosedWon,
+    }));
+    // Omitted, a kept status keeps its flag; set, it changes; a new one is open unless said or won.
+    const res = await a.admin.patch(`/api/v1/record-types/${lead.id}`, {
+      statuses: [
+        ...statuses.map((s: { name: string }) => (s.name === 'Quoted' ? { ...s, isClosed: true } : s)),
+        { name: 'Not interested', isClosed: true },
+        { name: 'Nurture' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(closed(res.json())).toEqual(['Quoted', 'Closed won', 'Closed lost', 'Not interested']);
+    const bad = await a.admin.patch(`/api/v1/record-types/${lead.id}`, {
+      statuses: [{ name: 'Won', isClosedWon: true, isClosed: false }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([
+      { path: 'statuses.0.isClosed', message: 'A closed-won status is closed.' },
+    ]);
+  });
+
+  it('migration 0029 closes the default closed statuses of accounts that existed before it', async () => {
+    const a = await t.newAccount();
+    const scope = { accountId: a.accountId };
+    await t.deps.db.update(recordStatuses).set({ isClosed: false }).where(inAccount(scope, recordStatuses));
+    const [lead] = (await a.admin.get('/api/v1/record-types')).json().items;
+    await t.deps.db
+      .update(recordStatuses)
+      .set({ name: 'Gone quiet' })
+      .where(inAccount(scope, recordStatuses, eq(recordStatuses.id, lead.statuses[0].id)));
+    const sql = fs.readFileSync(
+      path.resolve(import.meta.dirname, '../../db/migrations/0029_closed_statuses.sql'),
+      'utf8',
+    );
+    for (const statement of sql.split('--> statement-breakpoint').slice(1))
+      await t.deps.database.executeSql(statement);
+    const rows = await t.deps.db.select().from(recordStatuses).where(inAccount(scope, recordStatuses));
+    expect(
+      rows
+        .filter((r) => r.isClosed)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['Closed lost', 'Closed won', 'Deceased', 'Do not contact', 'Lapsed', 'Renewed']);
   });
 
   it('edits statuses as an ordered list: keeps, renames, adds and removes', async () => {

@@ -16,6 +16,8 @@ const StatusInput = z.strictObject({
   id: z.uuid().optional(),
   name: z.string().trim().min(1, 'Required.').max(100),
   isClosedWon: z.boolean().default(false),
+  /** Closed: won or lost (a won status is always closed; omitted, it is closed when won). */
+  isClosed: z.boolean().optional(),
 });
 
 /** The ordered statuses of a type: at least one, distinct names, at most one "closed won". */
@@ -27,6 +29,10 @@ const StatusList = z
     if (statuses.filter((s) => s.isClosedWon).length > 1) {
       ctx.addIssue({ code: 'custom', message: 'Only one status can mark "closed won".' });
     }
+    statuses.forEach((s, i) => {
+      if (s.isClosedWon && s.isClosed === false)
+        ctx.addIssue({ code: 'custom', path: [i, 'isClosed'], message: 'A closed-won status is closed.' });
+    });
     const seen = new Set<string>();
     statuses.forEach((s, i) => {
       const k = s.name.toLowerCase();
@@ -64,8 +70,11 @@ export type RecordTypeView = {
   sortOrder: number;
   listOptions: { columns: string[]; sort: string };
   isDefault: boolean;
-  statuses: { id: string; name: string; sortOrder: number; isClosedWon: boolean }[];
+  statuses: { id: string; name: string; sortOrder: number; isClosedWon: boolean; isClosed: boolean }[];
 };
+
+/** Whether a status given by the API is closed: as set, or when won. */
+const closedOf = (s: { isClosedWon: boolean; isClosed?: boolean | undefined }) => s.isClosed ?? s.isClosedWon;
 
 /** The default set every new account starts with (PRODUCT.md, including the recommended Archive type). */
 export const DEFAULT_RECORD_TYPES = [
@@ -82,18 +91,21 @@ export const DEFAULT_RECORD_TYPES = [
       'Closed lost',
     ],
     closedWon: 'Closed won',
+    closed: ['Closed won', 'Closed lost'],
   },
   {
     name: 'Renewal',
     description: 'Existing clients up for renewal or a plan review.',
     statuses: ['Due', 'Contacted', 'Renewed', 'Lapsed'],
     closedWon: 'Renewed',
+    closed: ['Renewed', 'Lapsed'],
   },
   {
     name: 'Archive',
     description: 'Records kept for compliance but not worked.',
     statuses: ['Do not contact', "Hold until next year's AEP", 'Deceased'],
     closedWon: null,
+    closed: ['Do not contact', 'Deceased'],
   },
 ] as const;
 
@@ -114,6 +126,7 @@ export async function seedDefaultRecordTypes(tx: DbOrTx, scope: AccountScope): P
         name,
         sortOrder: j,
         isClosedWon: name === rt.closedWon,
+        isClosed: (rt.closed as readonly string[]).includes(name),
       })),
     );
   }
@@ -143,7 +156,13 @@ export async function listRecordTypes(
     isDefault: t.id === opts.defaultRecordTypeId,
     statuses: statuses
       .filter((s) => s.recordTypeId === t.id)
-      .map((s) => ({ id: s.id, name: s.name, sortOrder: s.sortOrder, isClosedWon: s.isClosedWon })),
+      .map((s) => ({
+        id: s.id,
+        name: s.name,
+        sortOrder: s.sortOrder,
+        isClosedWon: s.isClosedWon,
+        isClosed: s.isClosed,
+      })),
   }));
 }
 
@@ -206,6 +225,7 @@ export async function createRecordType(
         name: s.name,
         sortOrder: j,
         isClosedWon: s.isClosedWon,
+        isClosed: closedOf(s),
       })),
     );
     await recordAudit(tx, actor, {
@@ -264,7 +284,13 @@ export async function updateRecordType(
         if (s.id) {
           await tx
             .update(recordStatuses)
-            .set({ name: s.name, sortOrder: j, isClosedWon: s.isClosedWon })
+            .set({
+              name: s.name,
+              sortOrder: j,
+              isClosedWon: s.isClosedWon,
+              // Omitted, a kept status stays as closed or open as it was (closed when won).
+              ...(s.isClosed !== undefined || s.isClosedWon ? { isClosed: closedOf(s) } : {}),
+            })
             .where(inAccount(actor, recordStatuses, eq(recordStatuses.id, s.id)));
         } else {
           await tx.insert(recordStatuses).values({
@@ -274,6 +300,7 @@ export async function updateRecordType(
             name: s.name,
             sortOrder: j,
             isClosedWon: s.isClosedWon,
+            isClosed: closedOf(s),
           });
         }
       }

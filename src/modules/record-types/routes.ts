@@ -22,7 +22,13 @@ const RecordType = z
     listOptions: z.object({ columns: z.array(z.string()), sort: z.string() }),
     isDefault: z.boolean(),
     statuses: z.array(
-      z.object({ id: z.uuid(), name: z.string(), sortOrder: z.number().int(), isClosedWon: z.boolean() }),
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        sortOrder: z.number().int(),
+        isClosedWon: z.boolean(),
+        isClosed: z.boolean(),
+      }),
     ),
   })
   .meta({ id: 'RecordType' });

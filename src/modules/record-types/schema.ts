@@ -49,6 +49,8 @@ export const recordStatuses = pgTable(
     name: text('name').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     isClosedWon: boolean('is_closed_won').notNull().default(false),
+    /** Closed (won or lost): not open work — no temperature, not on the dashboard. Won implies closed. */
+    isClosed: boolean('is_closed').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

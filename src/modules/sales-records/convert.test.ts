@@ -96,7 +96,8 @@ describe('converting a Sales Record to an Individual', () => {
       .json()
       .items.find((x: { id: string }) => x.id === r.id);
     expect(listed.convertedAt).not.toBeNull();
-    expect(sr.temperature).toBe('hot');
+    // Closed won: a closed status has no temperature.
+    expect(sr.temperature).toBeNull();
     expect(sr.individualId).toBe(individualId);
     expect(sr.convertedAt).not.toBeNull();
     for (const [method, url, payload] of [

@@ -1,18 +1,35 @@
-import { desc, isNull, sql } from 'drizzle-orm';
+import { desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/require.ts';
 import { getAccount } from '../accounts/account-settings.ts';
+import { openStatus } from './open-status.ts';
 import { salesRecords } from './schema.ts';
 import { salesRecordScope } from './scope.ts';
 import { temperatureOf, temperatureWindows } from './temperature.ts';
 
+/** Whose records the dashboard counts: the user's own (assigned to them or their Linked Agents), or all they may see. */
+export const DASHBOARD_WHOSE = ['mine', 'all'] as const;
+export type DashboardWhose = (typeof DASHBOARD_WHOSE)[number];
+
+/** Records assigned to the user or to one of their Linked Agents; every record for a non-user actor. */
+function mine(actor: Actor) {
+  if (actor.kind !== 'user') return undefined;
+  const linked = [...actor.profile.linkedAgentIds];
+  return or(
+    eq(salesRecords.assignedUserId, actor.userId),
+    linked.length ? inArray(salesRecords.assignedAgentId, linked) : undefined,
+  );
+}
+
 /**
- * The sales dashboard within the actor's scope: counts by record type (with each temperature),
- * by status, and the most recent records. Two aggregate queries and one page read.
+ * The sales dashboard of open records (not converted, status not closed) within the actor's
+ * scope — their own (`mine`, the default: assigned to them or their Linked Agents) or all they may
+ * see: counts by record type (with each temperature), by status, and the most recent records. Two
+ * aggregate queries and one page read.
  */
-export async function salesDashboard(deps: Deps, opts: { actor: Actor; now?: Date }) {
+export async function salesDashboard(deps: Deps, opts: { actor: Actor; whose?: DashboardWhose; now?: Date }) {
   const { actor } = opts;
   authorize(actor, 'sales_record.view');
   const now = opts.now ?? new Date();
@@ -23,7 +40,9 @@ export async function salesDashboard(deps: Deps, opts: { actor: Actor; now?: Dat
     salesRecords,
     isNull(salesRecords.deletedAt),
     isNull(salesRecords.convertedAt),
+    openStatus(salesRecords),
     salesRecordScope(actor),
+    (opts.whose ?? 'mine') === 'mine' ? mine(actor) : undefined,
   );
   const temp = (t: 'hot' | 'warm' | 'cool' | 'cold') => {
     const win = w[t];

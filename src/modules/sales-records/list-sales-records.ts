@@ -4,9 +4,10 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import { parsePersonQuery } from '../records/person-search.ts';
+import { parsePersonQuery, prefixRange } from '../records/person-search.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/require.ts';
+import { closedStatus, openStatus } from './open-status.ts';
 import { salesRecords, TEMPERATURES, type Temperature } from './schema.ts';
 import { type ScopeShape, scopeCondition, scopeInput } from './scope.ts';
 import { DEFAULT_TEMPERATURE_PERIODS, type TemperaturePeriods, temperatureWindows } from './temperature.ts';
@@ -53,10 +54,15 @@ const listColumns = {
   manualTemperature: salesRecords.manualTemperature,
   convertedAt: salesRecords.convertedAt,
   createdAt: salesRecords.createdAt,
+  /** Closed status (no temperature): a probe per returned row, evaluated after the limit. */
+  closed: sql<boolean>`${closedStatus(salesRecords)}`,
 };
 
-/** How a search reads (the words are parameters): a phone, an email prefix, or name prefixes. */
-type SearchShape = 'phone' | 'email' | 'name1' | 'name2' | null;
+/**
+ * How a search reads (the words are parameters): a phone, a phone's last digits, an email prefix,
+ * or name prefixes (one word, also an email prefix when it looks like one: `name1e`).
+ */
+type SearchShape = 'phone' | 'phoneSuffix' | 'email' | 'name1' | 'name1e' | 'name2' | null;
 
 /** Everything the SQL text of a list query depends on; the values are bound as parameters. */
 type ListShape = {
@@ -76,26 +82,16 @@ function parseSearch(q: string | undefined): Search {
   const p = parsePersonQuery(q);
   if (!p) return { shape: null, params: {} };
   if (p.kind === 'phone') return { shape: 'phone', params: { phone: p.phone } };
-  if (p.kind === 'email') return { shape: 'email', params: { email: `${p.prefix}%` } };
+  if (p.kind === 'phoneSuffix') return { shape: 'phoneSuffix', params: prefix('digits', p.reversedDigits) };
+  if (p.kind === 'email') return { shape: 'email', params: prefix('email', p.prefix) };
   if (p.words.length === 2)
     return { shape: 'name2', params: { ...prefix('a', p.words[0]), ...prefix('b', p.words[1]) } };
+  if (p.email)
+    return { shape: 'name1e', params: { ...prefix('a', p.words[0]), ...prefix('email', p.email) } };
   return { shape: 'name1', params: prefix('a', p.words[0]) };
 }
 
-/**
- * A name prefix as the index range it means: `s` starts with `p` ⇔ `p ≤ s < next(p)` in byte
- * order (text_pattern_ops), where next(p) is `p` with its last character raised by one. Unlike a
- * LIKE parameter, the range lets a prepared, generic plan use the index.
- */
-export function prefixRange(p: string): { from: string; to: string } {
-  const chars = [...p];
-  for (let i = chars.length - 1; i >= 0; i--) {
-    let code = chars[i]!.codePointAt(0)! + 1;
-    if (code >= 0xd800 && code <= 0xdfff) code = 0xe000;
-    if (code <= 0x10ffff) return { from: p, to: [...chars.slice(0, i), String.fromCodePoint(code)].join('') };
-  }
-  return { from: p, to: '\u{10FFFF}'.repeat(chars.length + 1) }; // only U+10FFFF (a noncharacter)
-}
+export { prefixRange };
 
 function prefix(name: string, word: string): Record<string, string> {
   const r = prefixRange(word);
@@ -114,6 +110,7 @@ const FILTERS = [
 const t = salesRecords;
 const lowerLast = sql`lower(${t.lastName})`;
 const lowerFirst = sql`lower(${t.firstName})`;
+const lowerEmail = sql`lower(${t.email})`;
 const ph = (name: string) => sql`${sql.placeholder(name)}`;
 /** `column` starts with the placeholder prefix `name` (its From/To range, see prefixRange). */
 const starts = (column: SQL, name: string) =>
@@ -143,8 +140,9 @@ function buildListQuery(db: Db, shape: ListShape) {
     const tt = ph('tempTo');
     const from = shape.temperature === 'cold' ? sql`` : sql` and ${t.createdAt} >= ${tf}::timestamptz`;
     const to = shape.temperature === 'hot' ? sql`` : sql` and ${t.createdAt} < ${tt}::timestamptz`;
+    // A closed record has no temperature, so no temperature filter finds it.
     common.push(
-      sql`(${t.manualTemperature} = ${ph('temperature')} or (${t.manualTemperature} is null${from}${to}))`,
+      sql`(${t.manualTemperature} = ${ph('temperature')} or (${t.manualTemperature} is null${from}${to})) and ${openStatus(t)}`,
     );
   }
   for (let i = 0; i < shape.cf; i++) {
@@ -159,14 +157,18 @@ function buildListQuery(db: Db, shape: ListShape) {
   }
   const order = byName ? [asc(lowerLast), asc(lowerFirst), asc(t.id)] : [desc(t.createdAt), desc(t.id)];
 
-  if (shape.search === 'name1' || shape.search === 'name2') {
+  if (shape.search === 'name1' || shape.search === 'name1e' || shape.search === 'name2') {
+    // The email branch is not index-only (the email index covers nothing), but a word that looks
+    // like an address (`dorothy.johnson58`) starts few of them.
     const branches =
       shape.search === 'name1'
         ? [starts(lowerLast, 'a'), starts(lowerFirst, 'a')]
-        : [
-            sql`${starts(lowerFirst, 'a')} and ${starts(lowerLast, 'b')}`,
-            sql`${starts(lowerLast, 'a')} and ${starts(lowerFirst, 'b')}`,
-          ];
+        : shape.search === 'name1e'
+          ? [starts(lowerLast, 'a'), starts(lowerFirst, 'a'), starts(lowerEmail, 'email')]
+          : [
+              sql`${starts(lowerFirst, 'a')} and ${starts(lowerLast, 'b')}`,
+              sql`${starts(lowerLast, 'a')} and ${starts(lowerFirst, 'b')}`,
+            ];
     const keys = byName
       ? sql`${t.id} as id, ${lowerLast} as l, ${lowerFirst} as f`
       : sql`${t.id} as id, ${t.createdAt} as c`;
@@ -192,7 +194,12 @@ function buildListQuery(db: Db, shape: ListShape) {
   }
   if (shape.search === 'phone')
     common.push(sql`(${t.phone} = ${ph('phone')} or ${t.cellPhone} = ${ph('phone')})`);
-  if (shape.search === 'email') common.push(sql`lower(${t.email}) like ${ph('email')}`);
+  // The last digits of a phone: a prefix of the reversed number (the reversed-phone indexes).
+  if (shape.search === 'phoneSuffix')
+    common.push(
+      sql`(${starts(sql`reverse(${t.phone})`, 'digits')} or ${starts(sql`reverse(${t.cellPhone})`, 'digits')})`,
+    );
+  if (shape.search === 'email') common.push(starts(lowerEmail, 'email'));
   return db
     .select(listColumns)
     .from(t)
@@ -269,7 +276,9 @@ export async function listSalesRecords(
   }
   const rows = await prepared.execute(params);
 
-  const items = rows.slice(0, query.limit).map((r) => ({ ...r, temperature: temperatureIn(windows, r) }));
+  const items = rows
+    .slice(0, query.limit)
+    .map(({ closed, ...r }) => ({ ...r, temperature: closed ? null : temperatureIn(windows, r) }));
   const tail = items.at(-1);
   const nextCursor =
     rows.length > query.limit && tail

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AUTHED, IdParams, page, problems, Timestamp, toJson } from '../../server/http-schemas.ts';
 import { actorOf, userActorOf } from '../../server/plugins/auth.ts';
-import { salesDashboard } from './dashboard.ts';
+import { DASHBOARD_WHOSE, salesDashboard } from './dashboard.ts';
 import { createSavedView, deleteSavedView, listSavedViews, SavedViewInput } from './saved-views.ts';
 import { temperaturePeriodsOf } from '../accounts/account-settings.ts';
 import { CreateSalesRecordInput, UpdateSalesRecordInput } from './fields.ts';
@@ -52,7 +52,8 @@ export const SalesRecordSchema = z
     leadSource: s,
     leadDate: s,
     manualTemperature: z.enum(TEMPERATURES).nullable(),
-    temperature: z.enum(TEMPERATURES),
+    /** None (null) when the record's status is closed (won or lost). */
+    temperature: z.enum(TEMPERATURES).nullable(),
     customFields: z.record(z.string(), z.unknown()),
     createdByUserId: z.uuid().nullable(),
     individualId: z.uuid().nullable(),
@@ -79,7 +80,8 @@ const ListItem = z
     assignedAgentName: s,
     leadSource: s,
     manualTemperature: z.enum(TEMPERATURES).nullable(),
-    temperature: z.enum(TEMPERATURES),
+    /** None (null) when the record's status is closed (won or lost). */
+    temperature: z.enum(TEMPERATURES).nullable(),
     convertedAt: Timestamp.nullable(),
 
     createdAt: Timestamp,
@@ -242,7 +244,8 @@ export const salesRecordRoutes =
         schema: {
           tags,
           summary:
-            'Dashboard: counts by record type (with temperatures) and status, and recent records — within your scope',
+            'Dashboard of open records (not converted, status not closed): counts by record type (with temperatures) and status, and recent records — your own (assigned to you or your Linked Agents) by default, or all within your scope',
+          querystring: z.strictObject({ whose: z.enum(DASHBOARD_WHOSE).default('mine') }),
           response: {
             200: z.object({
               byRecordType: z.array(
@@ -275,7 +278,8 @@ export const salesRecordRoutes =
           },
         },
       },
-      async (request) => toJson(await salesDashboard(deps, { actor: actorOf(request) })),
+      async (request) =>
+        toJson(await salesDashboard(deps, { actor: actorOf(request), whose: request.query.whose })),
     );
     const SavedView = z
       .object({

@@ -446,6 +446,48 @@ describe('the lead list', () => {
     expect(await names('100%')).toEqual([]);
   });
 
+  it('finds a partial email and the last 4 or more digits of a phone or cell, in any formatting; 3 digits are not a phone search', async () => {
+    const w = await world();
+    await create(w.a.admin, {
+      firstName: 'Dorothy',
+      lastName: 'Johnson',
+      email: 'dorothy.johnson58@example.com',
+      phone: '(555) 201-3344',
+    });
+    await create(w.a.admin, {
+      firstName: 'Dot',
+      lastName: 'Jones',
+      email: 'dorothy.johnson5@example.org',
+      cellPhone: '555-764-3344',
+    });
+    await create(w.a.admin, { firstName: 'Walter', lastName: 'White', phone: '555 733 4001' });
+    const names = async (q: string, sort = 'lastName') =>
+      (await w.a.admin.get(`/api/v1/sales-records?sort=${sort}&q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((x: { lastName: string }) => x.lastName);
+    expect(await names('dorothy.johnson58')).toEqual(['Johnson']);
+    expect(await names('dorothy.johnson58', '-createdAt')).toEqual(['Johnson']);
+    expect(await names('Dorothy.Johnson5')).toEqual(['Johnson', 'Jones']);
+    expect(await names('Dorothy.Johnson5', '-createdAt')).toEqual(['Jones', 'Johnson']);
+    expect(await names('dorothy.johnson58@')).toEqual(['Johnson']);
+    // Letters alone are a name prefix, not an email search.
+    expect(await names('dorothy')).toEqual(['Johnson']);
+    // The last 4 digits, on phone and cell, however they are typed.
+    for (const q of ['3344', ' 3344 ', '33-44', '(33)44'])
+      expect(await names(q), q).toEqual(['Johnson', 'Jones']);
+    // The last 7, in any formatting.
+    for (const q of ['2013344', '201-3344', '201 3344', '201.3344', '(201) 3344'])
+      expect(await names(q), q).toEqual(['Johnson']);
+    expect(await names('764-3344')).toEqual(['Jones']);
+    expect(await names('4001')).toEqual(['White']);
+    // A suffix, not anywhere in the number: 3340 is no phone's end, 5552 only their start.
+    expect(await names('3340')).toEqual([]);
+    expect(await names('5552')).toEqual([]);
+    // Three digits match one number in a thousand: not a phone search.
+    expect(await names('344')).toEqual([]);
+    expect(await names('001')).toEqual([]);
+  });
+
   it('pages without gaps through records created in one transaction (one timestamp, as an import does)', async () => {
     const w = await world();
     const ids: string[] = [];

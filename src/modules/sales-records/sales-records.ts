@@ -1,5 +1,5 @@
 import { assignmentProblems } from './assignment-rule.ts';
-import { temperatureOf } from './temperature.ts';
+import { recordTemperature } from './temperature.ts';
 import { checkCustomFields } from '../custom-fields/custom-fields.ts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -176,8 +176,15 @@ export async function getSalesRecord(deps: Pick<Deps, 'db'>, opts: { actor: Acto
   const row = await loadVisibleSalesRecord(deps.db, opts.actor, opts.id);
   const { accountId: _a, deletedAt: _d, ...rest } = row;
   const periods = await temperaturePeriodsOf(deps, opts.actor);
+  const [status] = await deps.db
+    .select({ closed: recordStatuses.isClosed })
+    .from(recordStatuses)
+    .where(inAccount(opts.actor, recordStatuses, eq(recordStatuses.id, row.statusId)));
   const [named] = await withAgentNames(deps.db, opts.actor, [rest]);
-  return { ...named!, temperature: temperatureOf(row.createdAt, new Date(), periods, row.manualTemperature) };
+  return {
+    ...named!,
+    temperature: recordTemperature({ ...row, closed: status?.closed ?? false }, new Date(), periods),
+  };
 }
 
 export async function updateSalesRecord(

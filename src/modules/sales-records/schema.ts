@@ -97,6 +97,11 @@ export const salesRecords = pgTable(
     index('sales_records_cell_idx')
       .on(t.accountId, t.cellPhone)
       .where(sql`cell_phone is not null`),
+    // The last digits of a phone (`q=3344`): a prefix of the reversed number.
+    index('sales_records_phone_reversed_idx').on(t.accountId, sql`reverse(${t.phone}) text_pattern_ops`),
+    index('sales_records_cell_reversed_idx')
+      .on(t.accountId, sql`reverse(${t.cellPhone}) text_pattern_ops`)
+      .where(sql`cell_phone is not null`),
     index('sales_records_deleted_idx')
       .on(t.accountId, t.deletedAt)
       .where(sql`deleted_at is not null`),

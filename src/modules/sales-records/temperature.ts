@@ -45,6 +45,18 @@ export function temperatureOf(
   return 'cold';
 }
 
+/**
+ * A record's temperature, or none (null) once its status is closed (won or lost): there is
+ * nothing left to chase, so it is neither hot nor cold, whatever its age or manual setting.
+ */
+export function recordTemperature(
+  r: { createdAt: Date; manualTemperature?: Temperature | null; closed: boolean },
+  now: Date,
+  periods: TemperaturePeriods,
+): Temperature | null {
+  return r.closed ? null : temperatureOf(r.createdAt, now, periods, r.manualTemperature);
+}
+
 /** The creation-time window of each temperature at `now`, for filtering and counting in SQL. */
 export function temperatureWindows(
   now: Date,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addPeriod, DEFAULT_TEMPERATURE_PERIODS, temperatureOf } from './temperature.ts';
+import { addPeriod, DEFAULT_TEMPERATURE_PERIODS, recordTemperature, temperatureOf } from './temperature.ts';
 
 const P = DEFAULT_TEMPERATURE_PERIODS; // hot 7 days, warm 30 days, cool 3 months
 const created = new Date('2026-01-31T15:00:00Z');
@@ -34,6 +34,20 @@ describe('lead temperature', () => {
     );
     expect(addPeriod(new Date('2026-03-01T00:00:00Z'), { amount: 2, unit: 'weeks' }).toISOString()).toBe(
       '2026-03-15T00:00:00.000Z',
+    );
+  });
+});
+
+describe('a record’s temperature', () => {
+  it('is none once the status is closed, whatever its age or manual temperature', () => {
+    const now = new Date('2026-02-01T00:00:00Z');
+    expect(recordTemperature({ createdAt: created, closed: true }, now, P)).toBeNull();
+    expect(
+      recordTemperature({ createdAt: created, manualTemperature: 'hot', closed: true }, now, P),
+    ).toBeNull();
+    expect(recordTemperature({ createdAt: created, closed: false }, now, P)).toBe('hot');
+    expect(recordTemperature({ createdAt: created, manualTemperature: 'cold', closed: false }, now, P)).toBe(
+      'cold',
     );
   });
 });

@@ -537,7 +537,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dashboard: counts by record type (with temperatures) and status, and recent records — within your scope */
+        /** Dashboard of open records (not converted, status not closed): counts by record type (with temperatures) and status, and recent records — your own (assigned to you or your Linked Agents) by default, or all within your scope */
         get: operations["getSalesRecordsDashboard"];
         put?: never;
         post?: never;
@@ -1889,6 +1889,7 @@ export interface components {
                 /** Format: int64 */
                 sortOrder: number;
                 isClosedWon: boolean;
+                isClosed: boolean;
             }[];
         };
         SalesRecordInput: {
@@ -1923,8 +1924,7 @@ export interface components {
             leadSource: string | null;
             leadDate: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
-            /** @enum {string} */
-            temperature: "hot" | "warm" | "cool" | "cold";
+            temperature: ("hot" | "warm" | "cool" | "cold") | null;
             customFields: {
                 [key: string]: unknown;
             };
@@ -1961,8 +1961,7 @@ export interface components {
             assignedAgentName: string | null;
             leadSource: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
-            /** @enum {string} */
-            temperature: "hot" | "warm" | "cool" | "cold";
+            temperature: ("hot" | "warm" | "cool" | "cold") | null;
             convertedAt: string | null;
             /**
              * Format: date-time
@@ -2075,6 +2074,7 @@ export interface components {
             statusId: string;
             statusName: string;
             isClosedWon: boolean;
+            isClosed: boolean;
             coverageType: string | null;
             carrier: string | null;
             product: string | null;
@@ -2853,6 +2853,7 @@ export interface components {
                 /** Format: int64 */
                 sortOrder: number;
                 isClosedWon: boolean;
+                isClosed: boolean;
             }[];
         };
         SalesRecord: {
@@ -2887,8 +2888,7 @@ export interface components {
             leadSource: string | null;
             leadDate: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
-            /** @enum {string} */
-            temperature: "hot" | "warm" | "cool" | "cold";
+            temperature: ("hot" | "warm" | "cool" | "cold") | null;
             customFields: {
                 [key: string]: unknown;
             };
@@ -2925,8 +2925,7 @@ export interface components {
             assignedAgentName: string | null;
             leadSource: string | null;
             manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
-            /** @enum {string} */
-            temperature: "hot" | "warm" | "cool" | "cold";
+            temperature: ("hot" | "warm" | "cool" | "cold") | null;
             convertedAt: string | null;
             /**
              * Format: date-time
@@ -3039,6 +3038,7 @@ export interface components {
             statusId: string;
             statusName: string;
             isClosedWon: boolean;
+            isClosed: boolean;
             coverageType: string | null;
             carrier: string | null;
             product: string | null;
@@ -6021,6 +6021,7 @@ export interface operations {
                         name: string;
                         /** @default false */
                         isClosedWon?: boolean;
+                        isClosed?: boolean;
                     }[];
                 };
             };
@@ -6173,6 +6174,7 @@ export interface operations {
                         name: string;
                         /** @default false */
                         isClosedWon?: boolean;
+                        isClosed?: boolean;
                     }[];
                 };
             };
@@ -6740,7 +6742,9 @@ export interface operations {
     };
     getSalesRecordsDashboard: {
         parameters: {
-            query?: never;
+            query?: {
+                whose?: "mine" | "all";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9999,6 +10003,7 @@ export interface operations {
                             target: string;
                         }[];
                         preview: string[][];
+                        previewRows: number[];
                     };
                 };
             };

@@ -6,11 +6,15 @@ import { salesRecordsQueryKey } from '../../../lib/queries/sales-records';
 export type SalesDashboard =
   paths['/api/v1/sales-records/dashboard']['get']['responses'][200]['content']['application/json'];
 
-export const salesDashboardQueryOptions = () =>
+/** Whose open records: mine (assigned to me or my Linked Agents) or all I may see. */
+export type DashboardWhose = 'mine' | 'all';
+
+export const salesDashboardQueryOptions = (whose: DashboardWhose = 'mine') =>
   queryOptions({
-    queryKey: [...salesRecordsQueryKey, 'dashboard'],
-    queryFn: () => unwrap(api.GET('/api/v1/sales-records/dashboard')),
+    queryKey: [...salesRecordsQueryKey, 'dashboard', whose],
+    queryFn: () => unwrap(api.GET('/api/v1/sales-records/dashboard', { params: { query: { whose } } })),
   });
 
-/** GET /sales-records/dashboard: counts by type (with temperatures) and status, recent records — my scope. */
-export const useSalesDashboard = () => useQuery(salesDashboardQueryOptions());
+/** GET /sales-records/dashboard: open records by type (with temperatures) and status, recent ones. */
+export const useSalesDashboard = (whose: DashboardWhose = 'mine') =>
+  useQuery(salesDashboardQueryOptions(whose));

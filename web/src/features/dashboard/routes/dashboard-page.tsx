@@ -1,4 +1,4 @@
-import { Card, Grid, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Card, Grid, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Loading, QueryError } from '../../../components/feedback';
 import { ButtonLink } from '../../../components/links';
@@ -7,14 +7,16 @@ import { Page } from '../../../components/page';
 import { TEMPERATURE_LABELS, TEMPERATURES } from '../../../components/temperature-badge';
 import { useRecordTypes } from '../../../lib/queries/record-types';
 import { canOnRecordType, useMe } from '../../../lib/session';
-import { useSalesDashboard } from '../api/get-sales-dashboard';
+import { useState } from 'react';
+import { type DashboardWhose, useSalesDashboard } from '../api/get-sales-dashboard';
 import { RecentRecords } from '../components/recent-records';
 import { StatusCounts } from '../components/status-counts';
 import { TemperatureChart } from '../components/temperature-chart';
 
 export function DashboardPage() {
   const me = useMe();
-  const dashboard = useSalesDashboard();
+  const [whose, setWhose] = useState<DashboardWhose>('mine');
+  const dashboard = useSalesDashboard(whose);
   const recordTypes = useRecordTypes();
   const failed = dashboard.isError ? dashboard : recordTypes.isError ? recordTypes : null;
   const canAdd = (recordTypes.data ?? []).some((t) => canOnRecordType(me, 'add', t.id));
@@ -27,13 +29,28 @@ export function DashboardPage() {
   return (
     <Page
       title="Dashboard"
-      description="Your open Sales Records (not yet converted) at a glance."
+      description={
+        whose === 'mine'
+          ? 'Your open Sales Records (assigned to you or your agent; not closed or converted) at a glance.'
+          : 'Every open Sales Record you may see (not closed or converted) at a glance.'
+      }
       actions={
-        canAdd ? (
-          <ButtonLink to="/leads/new" leftSection={<IconPlus size={16} aria-hidden />}>
-            New lead
-          </ButtonLink>
-        ) : null
+        <Group gap="sm">
+          <SegmentedControl
+            aria-label="Whose records"
+            value={whose}
+            onChange={(v) => setWhose(v as DashboardWhose)}
+            data={[
+              { value: 'mine', label: 'Mine' },
+              { value: 'all', label: 'All I can see' },
+            ]}
+          />
+          {canAdd ? (
+            <ButtonLink to="/leads/new" leftSection={<IconPlus size={16} aria-hidden />}>
+              New lead
+            </ButtonLink>
+          ) : null}
+        </Group>
       }
     >
       {failed ? (

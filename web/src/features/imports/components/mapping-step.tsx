@@ -24,6 +24,8 @@ export type UploadedFile = {
   undocumented: string[];
   /** The first rows, or null after a reload (the API returns them only at upload). */
   preview: string[][] | null;
+  /** Each preview row's number, the headings being row 1 — as the error report numbers rows. */
+  previewRows: number[] | null;
 };
 
 /**
@@ -247,7 +249,7 @@ function PreviewTable({ file }: { file: UploadedFile }) {
           <Table.Tbody>
             {file.preview.map((row, r) => (
               <Table.Tr key={r}>
-                <Table.Td c="dimmed">{r + 1}</Table.Td>
+                <Table.Td c="dimmed">{file.previewRows?.[r] ?? r + 2}</Table.Td>
                 {file.headings.map((h, i) => (
                   <Table.Td
                     key={`${i}-${h}`}

@@ -139,6 +139,7 @@ function BeforeStart({
     headings: imp.headings,
     undocumented: suggested.filter((m) => m.target === UNMAPPED).map((m) => m.heading),
     preview: upload?.preview ?? null,
+    previewRows: upload?.previewRows ?? null,
   };
 
   return step === 'mapping' ? (

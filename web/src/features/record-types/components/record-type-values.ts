@@ -2,7 +2,13 @@ import type { RecordType } from '../../../lib/queries/record-types';
 import type { RecordTypeInput } from '../api/create-record-type';
 
 /** A status row in the editor; `key` is stable across moves, `id` exists once saved. */
-export type StatusRow = { key: string; id?: string; name: string };
+export type StatusRow = {
+  key: string;
+  id?: string;
+  name: string;
+  /** Closed (won or lost): no temperature, not counted as open. The closed-won status is always closed. */
+  closed: boolean;
+};
 
 export type RecordTypeValues = {
   name: string;
@@ -13,22 +19,22 @@ export type RecordTypeValues = {
 };
 
 let seq = 0;
-export const newStatus = (name = ''): StatusRow => ({ key: `new-${++seq}`, name });
+export const newStatus = (name = '', closed = false): StatusRow => ({ key: `new-${++seq}`, name, closed });
 
 export function recordTypeValues(rt: RecordType | null): RecordTypeValues {
   if (!rt) {
-    const won = newStatus('Closed won');
+    const won = newStatus('Closed won', true);
     return {
       name: '',
       description: '',
-      statuses: [newStatus('New'), newStatus('Contacted'), won, newStatus('Closed lost')],
+      statuses: [newStatus('New'), newStatus('Contacted'), won, newStatus('Closed lost', true)],
       closedWon: won.key,
     };
   }
   return {
     name: rt.name,
     description: rt.description,
-    statuses: rt.statuses.map((s) => ({ key: s.id, id: s.id, name: s.name })),
+    statuses: rt.statuses.map((s) => ({ key: s.id, id: s.id, name: s.name, closed: s.isClosed })),
     closedWon: rt.statuses.find((s) => s.isClosedWon)?.id ?? 'none',
   };
 }
@@ -39,6 +45,7 @@ export const statusesInput = (v: RecordTypeValues): RecordTypeInput['statuses'] 
     ...(s.id ? { id: s.id } : {}),
     name: s.name.trim(),
     isClosedWon: s.key === v.closedWon,
+    isClosed: s.closed || s.key === v.closedWon,
   }));
 
 export function validateRecordType(v: RecordTypeValues): Record<string, string | null> {

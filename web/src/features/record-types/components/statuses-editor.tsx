@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useLayoutEffect, useRef } from 'react';
@@ -9,7 +9,8 @@ const NONE = 'none';
 
 /**
  * The ordered statuses of a record type: rename, add, remove, move up and down with buttons (focus
- * follows the moved status), and one "closed won" choice (or none).
+ * follows the moved status), which are closed (won or lost: no temperature, not open work), and
+ * one "closed won" choice (or none), always closed.
  */
 export function StatusesEditor({ form }: { form: UseFormReturnType<RecordTypeValues> }) {
   const listRef = useRef<HTMLDivElement>(null);
@@ -57,7 +58,7 @@ export function StatusesEditor({ form }: { form: UseFormReturnType<RecordTypeVal
   return (
     <Radio.Group
       label="Statuses"
-      description="In the order records move through them. Mark the status that means the sale is won."
+      description="In the order records move through them. Tick the closed ones (won or lost: no temperature, not counted as open) and mark the one that means the sale is won."
       value={closedWon}
       onChange={(v) => form.setFieldValue('closedWon', v)}
       error={form.errors.statuses}
@@ -81,6 +82,13 @@ export function StatusesEditor({ form }: { form: UseFormReturnType<RecordTypeVal
               maxLength={100}
               style={{ flex: 1 }}
               {...form.getInputProps(`statuses.${i}.name`)}
+            />
+            <Checkbox
+              label="Closed"
+              aria-label={`${nameOf(i)} is closed`}
+              checked={status.closed || status.key === closedWon}
+              disabled={status.key === closedWon}
+              onChange={(e) => form.setFieldValue(`statuses.${i}.closed`, e.currentTarget.checked)}
             />
             <Radio value={status.key} label="Closed won" aria-label={`${nameOf(i)} is closed won`} />
             <ActionIcon

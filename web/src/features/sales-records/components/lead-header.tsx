@@ -30,9 +30,12 @@ export function LeadHeader({
   const formatTime = useDateTimeFormat();
   const type = lookups.typeById.get(record.recordTypeId);
   const status = lookups.statusById.get(record.statusId);
-  const temperature = account.data
-    ? temperatureOf(record.createdAt, account.data.temperaturePeriods, record.manualTemperature)
-    : record.manualTemperature;
+  // A closed status (won or lost) has no temperature: nothing is left to chase.
+  const temperature = status?.isClosed
+    ? null
+    : account.data
+      ? temperatureOf(record.createdAt, account.data.temperaturePeriods, record.manualTemperature)
+      : record.manualTemperature;
 
   const save = (patch: SalesRecordPatch, what: string) =>
     update.mutate(
@@ -168,7 +171,7 @@ export function LeadHeader({
                 size="md"
               />
             ) : (
-              <Text size="sm">—</Text>
+              <Text size="sm">{status?.isClosed ? 'None (closed)' : '—'}</Text>
             )}
           </Group>
         </Stack>

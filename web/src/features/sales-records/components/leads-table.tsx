@@ -120,7 +120,16 @@ export function LeadsTable({
                   </Stack>
                 </Table.Td>
                 <Table.Td>
-                  <TemperatureBadge temperature={lead.temperature} manual={lead.manualTemperature !== null} />
+                  {lead.temperature ? (
+                    <TemperatureBadge
+                      temperature={lead.temperature}
+                      manual={lead.manualTemperature !== null}
+                    />
+                  ) : (
+                    <Text size="sm" c="dimmed" title="Closed: no temperature">
+                      —<span className="visually-hidden"> closed, no temperature</span>
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" className="nowrap">

@@ -1,0 +1,4 @@
+CREATE INDEX "sales_records_phone_reversed_idx" ON "sales_records" USING btree ("account_id",reverse("phone") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "sales_records_cell_reversed_idx" ON "sales_records" USING btree ("account_id",reverse("cell_phone") text_pattern_ops) WHERE cell_phone is not null;--> statement-breakpoint
+CREATE INDEX "individuals_phone_reversed_idx" ON "individuals" USING btree ("account_id",reverse("phone") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "individuals_cell_reversed_idx" ON "individuals" USING btree ("account_id",reverse("cell_phone") text_pattern_ops);

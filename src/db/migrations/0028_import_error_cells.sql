@@ -1,0 +1,1 @@
+ALTER TABLE "import_errors" ADD COLUMN "cells" jsonb;
