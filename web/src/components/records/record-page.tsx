@@ -90,6 +90,15 @@ export const RECORD_TABS = ['information', 'activities', 'notes', 'files', 'poli
 export type RecordTab = (typeof RECORD_TABS)[number];
 type ExtraTab = { value: string; label: string; icon: ReactNode; panel: ReactNode };
 
+/** The tabs every person record has, before its own (`extra`). */
+const BASE_TABS = [
+  { value: 'information', label: 'Information', icon: IconId },
+  { value: 'activities', label: 'Activities', icon: IconCalendarEvent },
+  { value: 'notes', label: 'Notes', icon: IconNote },
+  { value: 'files', label: 'Files', icon: IconPaperclip },
+  { value: 'policies', label: 'Policies', icon: IconShieldHalf },
+] as const;
+
 /** A route's `?tab=`: one of `tabs` other than the first (the default, left out of the address). */
 export const parseTab =
   <T extends string>(tabs: readonly T[]) =>
@@ -124,22 +133,7 @@ export function RecordTabs({
   return (
     <Tabs value={tab} onChange={(v) => onTabChange(v ?? 'information')}>
       <Tabs.List mb="md">
-        <Tabs.Tab value="information" leftSection={icon(IconId)}>
-          Information
-        </Tabs.Tab>
-        <Tabs.Tab value="activities" leftSection={icon(IconCalendarEvent)}>
-          Activities
-        </Tabs.Tab>
-        <Tabs.Tab value="notes" leftSection={icon(IconNote)}>
-          Notes
-        </Tabs.Tab>
-        <Tabs.Tab value="files" leftSection={icon(IconPaperclip)}>
-          Files
-        </Tabs.Tab>
-        <Tabs.Tab value="policies" leftSection={icon(IconShieldHalf)}>
-          Policies
-        </Tabs.Tab>
-        {extra.map((x) => (
+        {[...BASE_TABS.map((b) => ({ ...b, icon: icon(b.icon) })), ...extra].map((x) => (
           <Tabs.Tab key={x.value} value={x.value} leftSection={x.icon}>
             {x.label}
           </Tabs.Tab>
