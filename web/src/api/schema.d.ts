@@ -2818,6 +2818,87 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail, newest first (admins: Manage Users). With entityType and entityId: everything about that entity and linked to it — also for deleted and purged Sales Records */
+        get: {
+            parameters: {
+                query?: {
+                    entityType?: string;
+                    entityId?: string;
+                    type?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AuditLogEvent"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/record-types": {
         parameters: {
             query?: never;
@@ -3241,6 +3322,9 @@ export interface paths {
                         medicareNumber?: string | null;
                         partADate?: string | null;
                         partBDate?: string | null;
+                        customFields?: {
+                            [key: string]: string | number | boolean | null;
+                        };
                         coverageType?: string | null;
                         carrier?: string | null;
                         product?: string | null;
@@ -3249,9 +3333,6 @@ export interface paths {
                         manualTemperature?: ("hot" | "warm" | "cool" | "cold") | null;
                         assignedUserId?: string | null;
                         assignedAgentId?: string | null;
-                        customFields?: {
-                            [key: string]: string | number | boolean | null;
-                        };
                         /** Format: uuid */
                         recordTypeId?: string;
                         /** Format: uuid */
@@ -3480,6 +3561,9 @@ export interface paths {
                         medicareNumber?: string | null;
                         partADate?: string | null;
                         partBDate?: string | null;
+                        customFields?: {
+                            [key: string]: string | number | boolean | null;
+                        };
                         coverageType?: string | null;
                         carrier?: string | null;
                         product?: string | null;
@@ -3488,9 +3572,6 @@ export interface paths {
                         manualTemperature?: ("hot" | "warm" | "cool" | "cold") | null;
                         assignedUserId?: string | null;
                         assignedAgentId?: string | null;
-                        customFields?: {
-                            [key: string]: string | number | boolean | null;
-                        };
                         /** Format: uuid */
                         recordTypeId?: string;
                         /** Format: uuid */
@@ -4441,6 +4522,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales-records/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a note (the history keeps what it said) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    noteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales-records/{id}/history": {
         parameters: {
             query?: never;
@@ -4448,7 +4602,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The record’s audit trail: who changed which fields, from → to */
+        /** The record’s audit trail: who changed which fields, from → to; notes, files, policies and activities added and removed */
         get: {
             parameters: {
                 query?: never;
@@ -4868,23 +5022,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                body: string;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601 time in UTC
-                                 */
-                                createdAt: string;
-                                fromSalesRecordId: string | null;
-                                author: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    firstName: string;
-                                    lastName: string;
-                                } | null;
-                            }[];
+                            items: components["schemas"]["Note"][];
                         };
                     };
                 };
@@ -4951,23 +5089,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            body: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 time in UTC
-                             */
-                            createdAt: string;
-                            fromSalesRecordId: string | null;
-                            author: {
-                                /** Format: uuid */
-                                id: string;
-                                firstName: string;
-                                lastName: string;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["Note"];
                     };
                 };
                 /** @description Default Response */
@@ -5014,6 +5136,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/individuals/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a note (the history keeps what it said) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    noteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/individuals/{id}/history": {
         parameters: {
             query?: never;
@@ -5021,7 +5216,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The client’s audit trail (the client and its policies): who changed what, from → to */
+        /** The client’s audit trail: who changed what, from → to; notes, files, policies and activities added and removed */
         get: {
             parameters: {
                 query?: never;
@@ -5040,7 +5235,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["IndividualHistoryEvent"][];
+                            items: components["schemas"]["HistoryEvent"][];
                         };
                     };
                 };
@@ -10807,6 +11002,33 @@ export interface components {
              */
             createdAt: string;
         };
+        AuditLogEventInput: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            subjectType: string;
+            /** Format: uuid */
+            subjectId: string;
+            recordType: ("sales_record" | "individual") | null;
+            recordId: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+            actorApiKeyId: string | null;
+            ip: string | null;
+            userAgent: string | null;
+        };
         RecordTypeInput: {
             /** Format: uuid */
             id: string;
@@ -10826,13 +11048,49 @@ export interface components {
                 isClosedWon: boolean;
             }[];
         };
+        NoteInput: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            fromSalesRecordId: string | null;
+            author: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
+        HistoryEventInput: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            subjectType: "sales_record" | "individual" | "policy" | "activity";
+            /** Format: uuid */
+            subjectId: string;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
         SalesRecordInput: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            recordTypeId: string;
-            /** Format: uuid */
-            statusId: string;
             firstName: string;
             middleName: string | null;
             lastName: string;
@@ -10849,22 +11107,10 @@ export interface components {
             medicareNumber: string | null;
             partADate: string | null;
             partBDate: string | null;
-            coverageType: string | null;
-            carrier: string | null;
-            product: string | null;
-            assignedUserId: string | null;
-            assignedAgentId: string | null;
-            leadSource: string | null;
-            leadDate: string | null;
-            manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
-            /** @enum {string} */
-            temperature: "hot" | "warm" | "cool" | "cold";
             customFields: {
                 [key: string]: unknown;
             };
             createdByUserId: string | null;
-            individualId: string | null;
-            convertedAt: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
@@ -10875,6 +11121,22 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             updatedAt: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** Format: uuid */
+            statusId: string;
+            coverageType: string | null;
+            carrier: string | null;
+            product: string | null;
+            assignedUserId: string | null;
+            assignedAgentId: string | null;
+            leadSource: string | null;
+            leadDate: string | null;
+            manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
+            /** @enum {string} */
+            temperature: "hot" | "warm" | "cool" | "cold";
+            individualId: string | null;
+            convertedAt: string | null;
         };
         SalesRecordListItemInput: {
             /** Format: uuid */
@@ -10903,41 +11165,6 @@ export interface components {
              */
             createdAt: string;
         };
-        NoteInput: {
-            /** Format: uuid */
-            id: string;
-            body: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            author: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
-        };
-        HistoryEventInput: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            occurredAt: string;
-            data: {
-                [key: string]: unknown;
-            };
-            actor: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
-        };
         IndividualInput: {
             /** Format: uuid */
             id: string;
@@ -10945,7 +11172,7 @@ export interface components {
             middleName: string | null;
             lastName: string;
             dateOfBirth: string | null;
-            gender: string | null;
+            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
             email: string | null;
             phone: string | null;
             cellPhone: string | null;
@@ -10957,7 +11184,6 @@ export interface components {
             medicareNumber: string | null;
             partADate: string | null;
             partBDate: string | null;
-            servicingAgentId: string | null;
             customFields: {
                 [key: string]: unknown;
             };
@@ -10972,29 +11198,7 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             updatedAt: string;
-        };
-        IndividualHistoryEventInput: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            occurredAt: string;
-            /** @enum {string} */
-            subjectType: "individual" | "policy";
-            /** Format: uuid */
-            subjectId: string;
-            data: {
-                [key: string]: unknown;
-            };
-            actor: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
+            servicingAgentId: string | null;
         };
         ClientSalesRecordInput: {
             /** Format: uuid */
@@ -11743,6 +11947,33 @@ export interface components {
              */
             createdAt: string;
         };
+        AuditLogEvent: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            subjectType: string;
+            /** Format: uuid */
+            subjectId: string;
+            recordType: ("sales_record" | "individual") | null;
+            recordId: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+            actorApiKeyId: string | null;
+            ip: string | null;
+            userAgent: string | null;
+        };
         RecordType: {
             /** Format: uuid */
             id: string;
@@ -11762,13 +11993,49 @@ export interface components {
                 isClosedWon: boolean;
             }[];
         };
+        Note: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            fromSalesRecordId: string | null;
+            author: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
+        HistoryEvent: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            subjectType: "sales_record" | "individual" | "policy" | "activity";
+            /** Format: uuid */
+            subjectId: string;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
         SalesRecord: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            recordTypeId: string;
-            /** Format: uuid */
-            statusId: string;
             firstName: string;
             middleName: string | null;
             lastName: string;
@@ -11785,22 +12052,10 @@ export interface components {
             medicareNumber: string | null;
             partADate: string | null;
             partBDate: string | null;
-            coverageType: string | null;
-            carrier: string | null;
-            product: string | null;
-            assignedUserId: string | null;
-            assignedAgentId: string | null;
-            leadSource: string | null;
-            leadDate: string | null;
-            manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
-            /** @enum {string} */
-            temperature: "hot" | "warm" | "cool" | "cold";
             customFields: {
                 [key: string]: unknown;
             };
             createdByUserId: string | null;
-            individualId: string | null;
-            convertedAt: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
@@ -11811,6 +12066,22 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             updatedAt: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** Format: uuid */
+            statusId: string;
+            coverageType: string | null;
+            carrier: string | null;
+            product: string | null;
+            assignedUserId: string | null;
+            assignedAgentId: string | null;
+            leadSource: string | null;
+            leadDate: string | null;
+            manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
+            /** @enum {string} */
+            temperature: "hot" | "warm" | "cool" | "cold";
+            individualId: string | null;
+            convertedAt: string | null;
         };
         SalesRecordListItem: {
             /** Format: uuid */
@@ -11839,41 +12110,6 @@ export interface components {
              */
             createdAt: string;
         };
-        Note: {
-            /** Format: uuid */
-            id: string;
-            body: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            author: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
-        };
-        HistoryEvent: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            occurredAt: string;
-            data: {
-                [key: string]: unknown;
-            };
-            actor: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
-        };
         Individual: {
             /** Format: uuid */
             id: string;
@@ -11881,7 +12117,7 @@ export interface components {
             middleName: string | null;
             lastName: string;
             dateOfBirth: string | null;
-            gender: string | null;
+            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
             email: string | null;
             phone: string | null;
             cellPhone: string | null;
@@ -11893,7 +12129,6 @@ export interface components {
             medicareNumber: string | null;
             partADate: string | null;
             partBDate: string | null;
-            servicingAgentId: string | null;
             customFields: {
                 [key: string]: unknown;
             };
@@ -11908,29 +12143,7 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             updatedAt: string;
-        };
-        IndividualHistoryEvent: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            occurredAt: string;
-            /** @enum {string} */
-            subjectType: "individual" | "policy";
-            /** Format: uuid */
-            subjectId: string;
-            data: {
-                [key: string]: unknown;
-            };
-            actor: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
+            servicingAgentId: string | null;
         };
         ClientSalesRecord: {
             /** Format: uuid */
