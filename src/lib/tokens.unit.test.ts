@@ -19,7 +19,9 @@ describe('account tokens', () => {
   });
 
   it('hash and compare', () => {
-    expect(sha256('x')).toHaveLength(64);
+    // Known digests (FIPS 180-2 test vector "abc"; `printf x | sha256sum`), lower-case hex.
+    expect(sha256('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256('x')).toBe('2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881');
     expect(safeEqual('abc', 'abc')).toBe(true);
     expect(safeEqual('abc', 'abd')).toBe(false);
     expect(safeEqual('abc', 'abcd')).toBe(false);

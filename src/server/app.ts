@@ -20,6 +20,7 @@ import { userRoutes } from '../modules/users/routes.ts';
 import { userAdminRoutes } from '../modules/users/admin-routes.ts';
 import { teamRoutes } from '../modules/teams/routes.ts';
 import { agentRoutes } from '../modules/agents/routes.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
 import { recordTypeRoutes } from '../modules/record-types/routes.ts';
 import { salesRecordRoutes } from '../modules/sales-records/routes.ts';
 import { individualRoutes } from '../modules/individuals/routes.ts';
@@ -156,6 +157,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(userAdminRoutes(deps));
       await api.register(teamRoutes(deps));
       await api.register(agentRoutes(deps));
+      await api.register(auditRoutes(deps));
       await api.register(recordTypeRoutes(deps));
       await api.register(salesRecordRoutes(deps));
       await api.register(individualRoutes(deps));

@@ -4,6 +4,7 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { AccountScope, Actor } from '../access/actor.ts';
+import { recordOf } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { activities, activityStatuses } from './schema.ts';
 import { reload } from './activity-view.ts';
@@ -89,7 +90,8 @@ export async function setActivityDone(
       type: done ? 'activity.completed' : 'activity.reopened',
       subjectType: 'activity',
       subjectId: id,
-      data: { statusId: { from: row.statusId, to: status.id } },
+      data: { subject: row.subject, statusId: { from: row.statusId, to: status.id } },
+      record: recordOf(row),
     });
     return reload(tx, actor, viewer, id);
   });

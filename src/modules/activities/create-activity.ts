@@ -6,6 +6,7 @@ import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../../deps.ts';
 import type { AccountScope, Actor } from '../access/actor.ts';
 import { authorize } from '../access/require.ts';
+import { recordOf } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ActivityBody } from './fields.ts';
 import { assertRecordVisible } from './record-access.ts';
@@ -259,6 +260,7 @@ export async function createActivity(deps: Pick<Deps, 'db'>, opts: { actor: Acto
         individualId: row.individualId,
         agentId: row.agentId,
       },
+      record: recordOf(row),
     });
     return reload(tx, actor, await loadViewer(tx, actor), row.id);
   });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../access/actor.ts';
+import { recordOf } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { activities } from './schema.ts';
 import { loadChangeableActivity } from './update-activity.ts';
@@ -27,6 +28,7 @@ export async function deleteActivity(deps: Pick<Deps, 'db'>, opts: { actor: Acto
         individualId: row.individualId,
         agentId: row.agentId,
       },
+      record: recordOf(row),
     });
   });
 }

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/require.ts';
-import { diff } from '../audit/events.ts';
+import { diff, recordOf } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadVisibleActivity, reload } from './activity-view.ts';
 import { checkActivity, datesOf } from './create-activity.ts';
@@ -101,7 +101,8 @@ export async function updateActivity(
         type: 'activity.updated',
         subjectType: 'activity',
         subjectId: id,
-        data: { changes },
+        data: { subject: values.subject, changes },
+        record: recordOf(values),
       });
     }
     return reload(tx, actor, viewer, id);

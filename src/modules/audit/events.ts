@@ -68,10 +68,23 @@ export type AuditEvent =
       data: { noteId: string };
     }
   | {
-      type: 'sales_record.deleted' | 'sales_record.restored' | 'sales_record.purged';
+      type: 'sales_record.note_removed';
+      subjectType: 'sales_record';
+      subjectId: string;
+      data: { noteId: string; body: string; authorUserId: string | null; createdAt: string };
+    }
+  | {
+      type: 'sales_record.deleted' | 'sales_record.restored';
       subjectType: 'sales_record';
       subjectId: string;
       data: { name: string };
+    }
+  | {
+      /** The tombstone: what the record was, readable after its row is gone. */
+      type: 'sales_record.purged';
+      subjectType: 'sales_record';
+      subjectId: string;
+      data: { name: string; record: Record<string, unknown> };
     }
   | {
       type: 'sales_record.bulk_updated';
@@ -98,6 +111,12 @@ export type AuditEvent =
       data: { changes: Changes; fromSalesRecordId?: string };
     }
   | { type: 'individual.note_added'; subjectType: 'individual'; subjectId: string; data: { noteId: string } }
+  | {
+      type: 'individual.note_removed';
+      subjectType: 'individual';
+      subjectId: string;
+      data: { noteId: string; body: string; authorUserId: string | null; createdAt: string };
+    }
   | {
       type: `policy.${'created' | 'updated' | 'deleted'}`;
       subjectType: 'policy';
@@ -158,6 +177,20 @@ export type AuditEvent =
       subjectId: string;
       data: Record<string, unknown>;
     };
+
+/** The Sales Record or Individual something (a policy, an activity) belongs to. */
+export type RecordRef = { kind: 'sales_record' | 'individual'; id: string };
+
+/** The record of an activity-like row, if it has one (an Agent's activity has none). */
+export const recordOf = (r: {
+  salesRecordId?: string | null;
+  individualId?: string | null;
+}): RecordRef | null =>
+  r.salesRecordId
+    ? { kind: 'sales_record', id: r.salesRecordId }
+    : r.individualId
+      ? { kind: 'individual', id: r.individualId }
+      : null;
 
 /** Field-level change set: `{ field: { from, to } }`. */
 export type Changes = Record<string, { from: unknown; to: unknown }>;

@@ -1,14 +1,20 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../access/actor.ts';
-import type { AuditEvent } from './events.ts';
+import type { AuditEvent, RecordRef } from './events.ts';
 import { auditEvents } from './schema.ts';
+
+/**
+ * An event, and the Sales Record or Individual its subject belongs to when the subject is a thing
+ * attached to one (a policy, an activity): the record's history then shows it.
+ */
+export type Audited = AuditEvent & { record?: RecordRef | null };
 
 /**
  * The audit_events row for an event: what recordAudit writes, for a statement that writes the
  * change and its audit event together (one round trip on a hot path).
  */
-export function auditRow(actor: Actor, event: AuditEvent): typeof auditEvents.$inferInsert {
+export function auditRow(actor: Actor, event: Audited): typeof auditEvents.$inferInsert {
   return {
     accountId: actor.accountId,
     id: newId(),
@@ -20,10 +26,12 @@ export function auditRow(actor: Actor, event: AuditEvent): typeof auditEvents.$i
     subjectType: event.subjectType,
     subjectId: event.subjectId,
     data: event.data,
+    recordType: event.record?.kind ?? null,
+    recordId: event.record?.id ?? null,
   };
 }
 
 /** Write an audit event. Call it with the transaction that makes the change. */
-export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEvent): Promise<void> {
+export async function recordAudit(tx: DbOrTx, actor: Actor, event: Audited): Promise<void> {
   await tx.insert(auditEvents).values(auditRow(actor, event));
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { tenantColumns, ts } from '../../db/columns.ts';
 import { accounts } from '../accounts/schema.ts';
@@ -16,10 +17,20 @@ export const auditEvents = pgTable(
     subjectType: text('subject_type').notNull(),
     subjectId: uuid('subject_id').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The Sales Record or Individual the subject belongs to, when the subject is something attached
+     * to one (a policy, an activity): the record's history shows the event, even after the subject
+     * itself is gone.
+     */
+    recordType: text('record_type').$type<'sales_record' | 'individual'>(),
+    recordId: uuid('record_id'),
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.id] }),
     foreignKey({ columns: [t.accountId], foreignColumns: [accounts.id] }).onDelete('cascade'),
     index('audit_subject_idx').on(t.accountId, t.subjectType, t.subjectId, t.occurredAt),
+    index('audit_record_idx')
+      .on(t.accountId, t.recordType, t.recordId, t.occurredAt)
+      .where(sql`record_id is not null`),
   ],
 );

@@ -8,7 +8,7 @@ import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../access/actor.ts';
 import { diff } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { loadPolicy } from '../policies/policies.ts';
+import { loadPolicy, policyOwner } from '../policies/policies.ts';
 import { basisProblems } from './expected.ts';
 import { COMMISSION_BASES, COMMISSION_KINDS, policyCommissions } from './schema.ts';
 
@@ -114,6 +114,7 @@ export async function addCommission(
       subjectType: 'policy',
       subjectId: policy.id,
       data: { commissionId: id, ...row },
+      record: policyOwner(policy),
     });
   });
   return fetchOne(deps, actor, id);
@@ -135,7 +136,7 @@ export async function updateCommission(
   const { actor, id, patch } = opts;
   await deps.db.transaction(async (tx) => {
     const before = await loadCommission(tx, actor, id);
-    await loadPolicy(tx, actor, before.policyId, true);
+    const policy = await loadPolicy(tx, actor, before.policyId, true);
     const problems = basisProblems({ ...before, ...patch });
     if (problems.length) throw validationError(problems);
     const changes = diff(before as unknown as Record<string, unknown>, patch);
@@ -149,6 +150,7 @@ export async function updateCommission(
       subjectType: 'policy',
       subjectId: before.policyId,
       data: { commissionId: id, changes },
+      record: policyOwner(policy),
     });
   });
   return fetchOne(deps, actor, id);
@@ -158,7 +160,7 @@ export async function deleteCommission(deps: Deps, opts: { actor: Actor; id: str
   const { actor, id } = opts;
   await deps.db.transaction(async (tx) => {
     const c = await loadCommission(tx, actor, id);
-    await loadPolicy(tx, actor, c.policyId, true);
+    const policy = await loadPolicy(tx, actor, c.policyId, true);
     await tx
       .delete(policyCommissions)
       .where(inAccount(actor, policyCommissions, eq(policyCommissions.id, id)));
@@ -167,6 +169,7 @@ export async function deleteCommission(deps: Deps, opts: { actor: Actor; id: str
       subjectType: 'policy',
       subjectId: c.policyId,
       data: { commissionId: id, kind: c.kind, payer: c.payer },
+      record: policyOwner(policy),
     });
   });
 }

@@ -73,6 +73,8 @@ describe.each(['disk', 's3'] as const)('files on Sales Records (%s storage)', (b
       name: 'Medicare card.pdf',
       contentType: 'application/pdf',
       sizeBytes: PDF.length,
+      // The digest of these 2,016 bytes, computed outside the code (Python's hashlib).
+      sha256: 'aa695a2a5e784e7a7052fb07b6e59fa5dfe701ed22077e9fff14080416dc3853',
     });
     const link = await a.admin.post(`/api/v1/sales-records/${r.id}/links`, {
       name: 'Plan brochure',

@@ -1,5 +1,5 @@
 import { checkCustomFields } from '../custom-fields/custom-fields.ts';
-import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
@@ -14,51 +14,11 @@ import { authorize } from '../access/require.ts';
 import { agents } from '../agents/schema.ts';
 import { diff } from '../audit/events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { SalesRecordFields } from '../sales-records/fields.ts';
-import { users } from '../users/schema.ts';
-import { individualNotes, individuals } from './schema.ts';
-
-const {
-  firstName,
-  middleName,
-  lastName,
-  dateOfBirth,
-  gender,
-  email,
-  phone,
-  cellPhone,
-  street,
-  city,
-  state,
-  zip,
-  county,
-  medicareNumber,
-  partADate,
-  partBDate,
-  customFields,
-} = SalesRecordFields;
-const fields = {
-  firstName,
-  middleName,
-  lastName,
-  dateOfBirth,
-  gender,
-  email,
-  phone,
-  cellPhone,
-  street,
-  city,
-  state,
-  zip,
-  county,
-  medicareNumber,
-  partADate,
-  partBDate,
-  customFields,
-};
+import { PersonFields } from '../records/person.ts';
+import { individuals } from './schema.ts';
 
 export const CreateIndividualInput = z.strictObject({
-  ...fields,
+  ...PersonFields,
   servicingAgentId: z.uuid().nullable().optional(),
 });
 export const UpdateIndividualInput = CreateIndividualInput.partial();
@@ -226,49 +186,4 @@ export async function listIndividuals(
         ? encodeCursor({ t: tail.createdAt.toISOString(), id: tail.id })
         : null,
   };
-}
-
-export async function listIndividualNotes(deps: Deps, opts: { actor: Actor; individualId: string }) {
-  await loadVisibleIndividual(deps.db, opts.actor, opts.individualId);
-  return deps.db
-    .select({
-      id: individualNotes.id,
-      body: individualNotes.body,
-      createdAt: individualNotes.createdAt,
-      fromSalesRecordId: individualNotes.fromSalesRecordId,
-      author: { id: users.id, firstName: users.firstName, lastName: users.lastName },
-    })
-    .from(individualNotes)
-    .leftJoin(
-      users,
-      and(eq(users.accountId, individualNotes.accountId), eq(users.id, individualNotes.authorUserId)),
-    )
-    .where(inAccount(opts.actor, individualNotes, eq(individualNotes.individualId, opts.individualId)))
-    .orderBy(desc(individualNotes.createdAt), asc(individualNotes.id));
-}
-
-export async function addIndividualNote(
-  deps: Deps,
-  opts: { actor: Actor; individualId: string; body: string },
-) {
-  const { actor } = opts;
-  const id = newId();
-  await deps.db.transaction(async (tx) => {
-    const ind = await loadVisibleIndividual(tx, actor, opts.individualId);
-    authorize(actor, 'individual.edit', { record: ctxOf(ind) });
-    await tx.insert(individualNotes).values({
-      accountId: actor.accountId,
-      id,
-      individualId: ind.id,
-      body: opts.body,
-      authorUserId: actor.kind === 'user' ? actor.userId : null,
-    });
-    await recordAudit(tx, actor, {
-      type: 'individual.note_added',
-      subjectType: 'individual',
-      subjectId: ind.id,
-      data: { noteId: id },
-    });
-  });
-  return (await listIndividualNotes(deps, opts)).find((n) => n.id === id)!;
 }

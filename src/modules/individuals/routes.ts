@@ -7,17 +7,17 @@ import {
   createSalesRecordForIndividual,
   FromIndividualInput,
 } from '../sales-records/convert-sales-record.ts';
-import { NoteInput } from '../sales-records/notes.ts';
+import { recordHistory } from '../records/history.ts';
+import { HistoryEvent, Note, NoteParams } from '../records/http-schemas.ts';
+import { addRecordNote, listRecordNotes, NoteInput, removeRecordNote } from '../records/notes.ts';
+import { PersonOutput } from '../records/person.ts';
 import { SalesRecordSchema } from '../sales-records/routes.ts';
 import { listClientSalesRecords } from './client-sales-records.ts';
-import { individualHistory } from './individual-history.ts';
 import {
-  addIndividualNote,
   CreateIndividualInput,
   createIndividual,
   getIndividual,
   ListIndividualsQuery,
-  listIndividualNotes,
   listIndividuals,
   UpdateIndividualInput,
   updateIndividual,
@@ -26,28 +26,8 @@ import {
 const s = z.string().nullable();
 const Individual = z
   .object({
-    id: z.uuid(),
-    firstName: z.string(),
-    middleName: s,
-    lastName: z.string(),
-    dateOfBirth: s,
-    gender: s,
-    email: s,
-    phone: s,
-    cellPhone: s,
-    street: s,
-    city: s,
-    state: s,
-    zip: s,
-    county: s,
-    medicareNumber: s,
-    partADate: s,
-    partBDate: s,
+    ...PersonOutput,
     servicingAgentId: z.uuid().nullable(),
-    customFields: z.record(z.string(), z.unknown()),
-    createdByUserId: z.uuid().nullable(),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
   })
   .meta({ id: 'Individual' });
 const ListItem = Individual.pick({
@@ -62,25 +42,6 @@ const ListItem = Individual.pick({
   servicingAgentId: true,
   createdAt: true,
 });
-const Person = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string() }).nullable();
-const Note = z.object({
-  id: z.uuid(),
-  body: z.string(),
-  createdAt: Timestamp,
-  fromSalesRecordId: z.uuid().nullable(),
-  author: Person,
-});
-const HistoryEvent = z
-  .object({
-    id: z.uuid(),
-    type: z.string(),
-    occurredAt: Timestamp,
-    subjectType: z.enum(['individual', 'policy']),
-    subjectId: z.uuid(),
-    data: z.record(z.string(), z.unknown()),
-    actor: Person,
-  })
-  .meta({ id: 'IndividualHistoryEvent' });
 const ClientSalesRecord = z
   .object({
     id: z.uuid(),
@@ -179,7 +140,10 @@ export const individualRoutes =
       },
       async (request) => ({
         items: toJson(
-          await listIndividualNotes(deps, { actor: actorOf(request), individualId: request.params.id }),
+          await listRecordNotes(deps, {
+            actor: actorOf(request),
+            record: { kind: 'individual', id: request.params.id },
+          }),
         ),
       }),
     );
@@ -197,27 +161,50 @@ export const individualRoutes =
       async (request, reply) =>
         reply.code(201).send(
           toJson(
-            await addIndividualNote(deps, {
+            await addRecordNote(deps, {
               actor: actorOf(request),
-              individualId: request.params.id,
+              record: { kind: 'individual', id: request.params.id },
               body: request.body.body,
             }),
           ),
         ),
+    );
+    app.delete(
+      '/individuals/:id/notes/:noteId',
+      {
+        schema: {
+          tags,
+          summary: 'Remove a note (the history keeps what it said)',
+          params: NoteParams,
+          response: { 204: z.null(), ...problems(...AUTHED, 404) },
+        },
+      },
+      async (request, reply) => {
+        await removeRecordNote(deps, {
+          actor: actorOf(request),
+          record: { kind: 'individual', id: request.params.id },
+          noteId: request.params.noteId,
+        });
+        return reply.code(204).send(null);
+      },
     );
     app.get(
       '/individuals/:id/history',
       {
         schema: {
           tags,
-          summary: 'The client’s audit trail (the client and its policies): who changed what, from → to',
+          summary:
+            'The client’s audit trail: who changed what, from → to; notes, files, policies and activities added and removed',
           params: IdParams,
           response: { 200: z.object({ items: z.array(HistoryEvent) }), ...problems(...AUTHED, 404) },
         },
       },
       async (request) => ({
         items: toJson(
-          await individualHistory(deps, { actor: actorOf(request), individualId: request.params.id }),
+          await recordHistory(deps, {
+            actor: actorOf(request),
+            record: { kind: 'individual', id: request.params.id },
+          }),
         ),
       }),
     );

@@ -1,32 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
 import { accounts } from '../accounts/schema.ts';
 import { agents } from '../agents/schema.ts';
+import { personColumns } from '../records/person-columns.ts';
 
 /** Individual Records: clients being serviced, each with a Servicing Agent. */
 export const individuals = pgTable(
   'individuals',
   {
     ...tenantColumns(),
-    firstName: text('first_name').notNull(),
-    middleName: text('middle_name'),
-    lastName: text('last_name').notNull(),
-    dateOfBirth: date('date_of_birth', { mode: 'string' }),
-    gender: text('gender'),
-    email: text('email'),
-    phone: text('phone'),
-    cellPhone: text('cell_phone'),
-    street: text('street'),
-    city: text('city'),
-    state: text('state'),
-    zip: text('zip'),
-    county: text('county'),
-    medicareNumber: text('medicare_number'),
-    partADate: date('part_a_date', { mode: 'string' }),
-    partBDate: date('part_b_date', { mode: 'string' }),
+    ...personColumns(),
     servicingAgentId: uuid('servicing_agent_id'),
-    customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
     createdByUserId: uuid('created_by_user_id'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -89,6 +89,7 @@ export async function addPolicy(
       subjectType: 'policy',
       subjectId: id,
       data: { owner, carrier: input.carrier, product: input.product },
+      record: owner,
     });
   });
   const [row] = await deps.db
@@ -138,6 +139,7 @@ export async function updatePolicy(
       subjectType: 'policy',
       subjectId: id,
       data: { changes },
+      record: policyOwner(before),
     });
   });
   const [row] = await deps.db
@@ -156,6 +158,7 @@ export async function deletePolicy(deps: Deps, opts: { actor: Actor; id: string 
       subjectType: 'policy',
       subjectId: opts.id,
       data: { owner: policyOwner(p), carrier: p.carrier, product: p.product },
+      record: policyOwner(p),
     });
   });
 }

@@ -1,9 +1,8 @@
 import type { DbOrTx } from '../../db/client.ts';
-import { AppError } from '../../lib/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { authorize } from '../access/require.ts';
 import { loadVisibleIndividual } from '../individuals/individuals.ts';
-import { loadVisibleSalesRecord, recordContext } from '../sales-records/sales-records.ts';
+import { assertNotConverted, loadVisibleSalesRecord, recordContext } from '../sales-records/sales-records.ts';
 
 /** The record that owns attached things (policies, files): a Sales Record or an Individual. */
 export type RecordOwner = { kind: 'sales_record' | 'individual'; id: string };
@@ -22,11 +21,7 @@ export async function assertRecordOwnerAccess(
     const r = await loadVisibleSalesRecord(tx, actor, owner.id);
     if (write) {
       authorize(actor, 'sales_record.edit', { record: recordContext(r) });
-      if (r.convertedAt)
-        throw new AppError(
-          'rule_violation',
-          'This Sales Record was converted and is read-only; work on the Individual instead.',
-        );
+      assertNotConverted(r);
     }
   } else {
     const i = await loadVisibleIndividual(tx, actor, owner.id);

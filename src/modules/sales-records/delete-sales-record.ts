@@ -94,23 +94,32 @@ export async function restoreSalesRecord(deps: Deps, opts: { actor: Actor; id: s
   });
 }
 
+/**
+ * What a purged record was, kept in its `sales_record.purged` event: every field but the account
+ * (the event has it) and the bookkeeping of updates. Times as ISO strings.
+ */
+export function tombstoneOf(r: typeof salesRecords.$inferSelect): Record<string, unknown> {
+  const { accountId: _a, updatedAt: _u, ...fields } = r;
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(
+        ([, v]) => v !== null && !(typeof v === 'object' && !(v instanceof Date) && !Object.keys(v).length),
+      )
+      .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
+  );
+}
+
 /** The purge job: remove records deleted more than 30 days ago, leaving an audit entry for each. */
 export async function purgeDeletedSalesRecords(deps: Deps, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - RECOVERY_WINDOW_MS);
   const due = await deps.db
-    .select({
-      accountId: salesRecords.accountId,
-      id: salesRecords.id,
-      firstName: salesRecords.firstName,
-      lastName: salesRecords.lastName,
-      pkg: accounts.package,
-    })
+    .select({ record: salesRecords, pkg: accounts.package })
     .from(salesRecords)
     .innerJoin(accounts, eq(accounts.id, salesRecords.accountId))
     .where(and(isNotNull(salesRecords.deletedAt), lt(salesRecords.deletedAt, cutoff)))
     .limit(1000);
-  for (const r of due) {
-    const actor: SystemActor = { kind: 'system', accountId: r.accountId, accountPackage: r.pkg, ctx: {} };
+  for (const { record: r, pkg } of due) {
+    const actor: SystemActor = { kind: 'system', accountId: r.accountId, accountPackage: pkg, ctx: {} };
     let fileKeys: string[] = [];
     await deps.db.transaction(async (tx) => {
       fileKeys = await uploadKeysOf(tx, actor, r.id);
@@ -121,7 +130,7 @@ export async function purgeDeletedSalesRecords(deps: Deps, now = new Date()): Pr
         type: 'sales_record.purged',
         subjectType: 'sales_record',
         subjectId: r.id,
-        data: { name: `${r.firstName} ${r.lastName}` },
+        data: { name: `${r.firstName} ${r.lastName}`, record: tombstoneOf(r) },
       });
     });
     // The file rows went with the record (cascade); their bytes go from storage once committed.

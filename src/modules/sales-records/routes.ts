@@ -8,7 +8,10 @@ import { createSavedView, deleteSavedView, listSavedViews, SavedViewInput } from
 import { temperaturePeriodsOf } from '../accounts/account-settings.ts';
 import { CreateSalesRecordInput, UpdateSalesRecordInput } from './fields.ts';
 import { ListSalesRecordsQuery, listSalesRecords } from './list-sales-records.ts';
-import { addNote, listNotes, NoteInput, salesRecordHistory } from './notes.ts';
+import { recordHistory } from '../records/history.ts';
+import { HistoryEvent, Note, NoteParams } from '../records/http-schemas.ts';
+import { addRecordNote, listRecordNotes, NoteInput, removeRecordNote } from '../records/notes.ts';
+import { PersonOutput } from '../records/person.ts';
 import { createSalesRecord, getSalesRecord, updateSalesRecord } from './sales-records.ts';
 import { BulkUpdateInput, bulkUpdateSalesRecords } from './bulk-update.ts';
 import { BatchConvertInput, convertSalesRecord, convertSalesRecords } from './convert-sales-record.ts';
@@ -18,30 +21,14 @@ import {
   restoreSalesRecord,
   RETENTION_NOTICE,
 } from './delete-sales-record.ts';
-import { GENDERS, TEMPERATURES } from './schema.ts';
+import { TEMPERATURES } from './schema.ts';
 
 const s = z.string().nullable();
 export const SalesRecordSchema = z
   .object({
-    id: z.uuid(),
+    ...PersonOutput,
     recordTypeId: z.uuid(),
     statusId: z.uuid(),
-    firstName: z.string(),
-    middleName: s,
-    lastName: z.string(),
-    dateOfBirth: s,
-    gender: z.enum(GENDERS).nullable(),
-    email: s,
-    phone: s,
-    cellPhone: s,
-    street: s,
-    city: s,
-    state: s,
-    zip: s,
-    county: s,
-    medicareNumber: s,
-    partADate: s,
-    partBDate: s,
     coverageType: s,
     carrier: s,
     product: s,
@@ -54,12 +41,8 @@ export const SalesRecordSchema = z
     manualTemperature: z.enum(TEMPERATURES).nullable(),
     /** None (null) when the record's status is closed (won or lost). */
     temperature: z.enum(TEMPERATURES).nullable(),
-    customFields: z.record(z.string(), z.unknown()),
-    createdByUserId: z.uuid().nullable(),
     individualId: z.uuid().nullable(),
     convertedAt: Timestamp.nullable(),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
   })
   .meta({ id: 'SalesRecord' });
 
@@ -88,19 +71,6 @@ const ListItem = z
   })
   .meta({ id: 'SalesRecordListItem' });
 
-const Person = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string() }).nullable();
-const Note = z
-  .object({ id: z.uuid(), body: z.string(), createdAt: Timestamp, author: Person })
-  .meta({ id: 'Note' });
-const HistoryEvent = z
-  .object({
-    id: z.uuid(),
-    type: z.string(),
-    occurredAt: Timestamp,
-    data: z.record(z.string(), z.unknown()),
-    actor: Person,
-  })
-  .meta({ id: 'HistoryEvent' });
 const tags = ['sales-records'];
 
 export const salesRecordRoutes =
@@ -393,7 +363,12 @@ export const salesRecordRoutes =
         },
       },
       async (request) => ({
-        items: toJson(await listNotes(deps, { actor: actorOf(request), salesRecordId: request.params.id })),
+        items: toJson(
+          await listRecordNotes(deps, {
+            actor: actorOf(request),
+            record: { kind: 'sales_record', id: request.params.id },
+          }),
+        ),
       }),
     );
     app.post(
@@ -410,27 +385,50 @@ export const salesRecordRoutes =
       async (request, reply) =>
         reply.code(201).send(
           toJson(
-            await addNote(deps, {
+            await addRecordNote(deps, {
               actor: actorOf(request),
-              salesRecordId: request.params.id,
+              record: { kind: 'sales_record', id: request.params.id },
               body: request.body.body,
             }),
           ),
         ),
+    );
+    app.delete(
+      '/sales-records/:id/notes/:noteId',
+      {
+        schema: {
+          tags,
+          summary: 'Remove a note (the history keeps what it said)',
+          params: NoteParams,
+          response: { 204: z.null(), ...problems(...AUTHED, 404) },
+        },
+      },
+      async (request, reply) => {
+        await removeRecordNote(deps, {
+          actor: actorOf(request),
+          record: { kind: 'sales_record', id: request.params.id },
+          noteId: request.params.noteId,
+        });
+        return reply.code(204).send(null);
+      },
     );
     app.get(
       '/sales-records/:id/history',
       {
         schema: {
           tags,
-          summary: 'The record’s audit trail: who changed which fields, from → to',
+          summary:
+            'The record’s audit trail: who changed which fields, from → to; notes, files, policies and activities added and removed',
           params: IdParams,
           response: { 200: z.object({ items: z.array(HistoryEvent) }), ...problems(...AUTHED, 404) },
         },
       },
       async (request) => ({
         items: toJson(
-          await salesRecordHistory(deps, { actor: actorOf(request), salesRecordId: request.params.id }),
+          await recordHistory(deps, {
+            actor: actorOf(request),
+            record: { kind: 'sales_record', id: request.params.id },
+          }),
         ),
       }),
     );

@@ -5,8 +5,10 @@ import { agents } from '../agents/schema.ts';
 import { individuals } from '../individuals/schema.ts';
 import { recordStatuses } from '../record-types/schema.ts';
 import { users } from '../users/schema.ts';
+import { personColumns } from '../records/person-columns.ts';
 
-export const GENDERS = ['female', 'male', 'nonbinary', 'unknown'] as const;
+import { GENDERS } from '../records/person-columns.ts';
+export { GENDERS };
 export const TEMPERATURES = ['hot', 'warm', 'cool', 'cold'] as const;
 export type Temperature = (typeof TEMPERATURES)[number];
 
@@ -17,22 +19,7 @@ export const salesRecords = pgTable(
     ...tenantColumns(),
     recordTypeId: uuid('record_type_id').notNull(),
     statusId: uuid('status_id').notNull(),
-    firstName: text('first_name').notNull(),
-    middleName: text('middle_name'),
-    lastName: text('last_name').notNull(),
-    dateOfBirth: date('date_of_birth', { mode: 'string' }),
-    gender: text('gender').$type<(typeof GENDERS)[number]>(),
-    email: text('email'),
-    phone: text('phone'),
-    cellPhone: text('cell_phone'),
-    street: text('street'),
-    city: text('city'),
-    state: text('state'),
-    zip: text('zip'),
-    county: text('county'),
-    medicareNumber: text('medicare_number'),
-    partADate: date('part_a_date', { mode: 'string' }),
-    partBDate: date('part_b_date', { mode: 'string' }),
+    ...personColumns(),
     coverageType: text('coverage_type'),
     carrier: text('carrier'),
     product: text('product'),
@@ -47,7 +34,6 @@ export const salesRecords = pgTable(
     importId: uuid('import_id'),
     /** Set when converted: the record stays, read-only, as the compliance trail. */
     convertedAt: ts('converted_at'),
-    customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
     createdByUserId: uuid('created_by_user_id'),
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -423,6 +423,23 @@ export interface paths {
         patch: operations["patchAgentsById"];
         trace?: never;
     };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail, newest first (admins: Manage Users). With entityType and entityId: everything about that entity and linked to it — also for deleted and purged Sales Records */
+        get: operations["getAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/record-types": {
         parameters: {
             query?: never;
@@ -651,6 +668,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales-records/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a note (the history keeps what it said) */
+        delete: operations["deleteSalesRecordsByIdNotesByNoteId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales-records/{id}/history": {
         parameters: {
             query?: never;
@@ -658,7 +692,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The record’s audit trail: who changed which fields, from → to */
+        /** The record’s audit trail: who changed which fields, from → to; notes, files, policies and activities added and removed */
         get: operations["getSalesRecordsByIdHistory"];
         put?: never;
         post?: never;
@@ -722,6 +756,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/individuals/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a note (the history keeps what it said) */
+        delete: operations["deleteIndividualsByIdNotesByNoteId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/individuals/{id}/history": {
         parameters: {
             query?: never;
@@ -729,7 +780,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The client’s audit trail (the client and its policies): who changed what, from → to */
+        /** The client’s audit trail: who changed what, from → to; notes, files, policies and activities added and removed */
         get: operations["getIndividualsByIdHistory"];
         put?: never;
         post?: never;
@@ -1870,6 +1921,33 @@ export interface components {
              */
             createdAt: string;
         };
+        AuditLogEventInput: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            subjectType: string;
+            /** Format: uuid */
+            subjectId: string;
+            recordType: ("sales_record" | "individual") | null;
+            recordId: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+            actorApiKeyId: string | null;
+            ip: string | null;
+            userAgent: string | null;
+        };
         RecordTypeInput: {
             /** Format: uuid */
             id: string;
@@ -1892,13 +1970,49 @@ export interface components {
                 isClosed: boolean;
             }[];
         };
+        NoteInput: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            fromSalesRecordId: string | null;
+            author: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
+        HistoryEventInput: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            subjectType: "sales_record" | "individual" | "policy" | "activity";
+            /** Format: uuid */
+            subjectId: string;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
         SalesRecordInput: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            recordTypeId: string;
-            /** Format: uuid */
-            statusId: string;
             firstName: string;
             middleName: string | null;
             lastName: string;
@@ -1915,22 +2029,10 @@ export interface components {
             medicareNumber: string | null;
             partADate: string | null;
             partBDate: string | null;
-            coverageType: string | null;
-            carrier: string | null;
-            product: string | null;
-            assignedUserId: string | null;
-            assignedAgentId: string | null;
-            assignedAgentName: string | null;
-            leadSource: string | null;
-            leadDate: string | null;
-            manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
-            temperature: ("hot" | "warm" | "cool" | "cold") | null;
             customFields: {
                 [key: string]: unknown;
             };
             createdByUserId: string | null;
-            individualId: string | null;
-            convertedAt: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
@@ -1941,6 +2043,22 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             updatedAt: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** Format: uuid */
+            statusId: string;
+            coverageType: string | null;
+            carrier: string | null;
+            product: string | null;
+            assignedUserId: string | null;
+            assignedAgentId: string | null;
+            assignedAgentName: string | null;
+            leadSource: string | null;
+            leadDate: string | null;
+            manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
+            temperature: ("hot" | "warm" | "cool" | "cold") | null;
+            individualId: string | null;
+            convertedAt: string | null;
         };
         SalesRecordListItemInput: {
             /** Format: uuid */
@@ -1969,41 +2087,6 @@ export interface components {
              */
             createdAt: string;
         };
-        NoteInput: {
-            /** Format: uuid */
-            id: string;
-            body: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            author: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
-        };
-        HistoryEventInput: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            occurredAt: string;
-            data: {
-                [key: string]: unknown;
-            };
-            actor: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
-        };
         IndividualInput: {
             /** Format: uuid */
             id: string;
@@ -2011,7 +2094,7 @@ export interface components {
             middleName: string | null;
             lastName: string;
             dateOfBirth: string | null;
-            gender: string | null;
+            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
             email: string | null;
             phone: string | null;
             cellPhone: string | null;
@@ -2023,7 +2106,6 @@ export interface components {
             medicareNumber: string | null;
             partADate: string | null;
             partBDate: string | null;
-            servicingAgentId: string | null;
             customFields: {
                 [key: string]: unknown;
             };
@@ -2038,29 +2120,7 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             updatedAt: string;
-        };
-        IndividualHistoryEventInput: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            occurredAt: string;
-            /** @enum {string} */
-            subjectType: "individual" | "policy";
-            /** Format: uuid */
-            subjectId: string;
-            data: {
-                [key: string]: unknown;
-            };
-            actor: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
+            servicingAgentId: string | null;
         };
         ClientSalesRecordInput: {
             /** Format: uuid */
@@ -2834,6 +2894,33 @@ export interface components {
              */
             createdAt: string;
         };
+        AuditLogEvent: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            subjectType: string;
+            /** Format: uuid */
+            subjectId: string;
+            recordType: ("sales_record" | "individual") | null;
+            recordId: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+            actorApiKeyId: string | null;
+            ip: string | null;
+            userAgent: string | null;
+        };
         RecordType: {
             /** Format: uuid */
             id: string;
@@ -2856,13 +2943,49 @@ export interface components {
                 isClosed: boolean;
             }[];
         };
+        Note: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            fromSalesRecordId: string | null;
+            author: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
+        HistoryEvent: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            subjectType: "sales_record" | "individual" | "policy" | "activity";
+            /** Format: uuid */
+            subjectId: string;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
         SalesRecord: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            recordTypeId: string;
-            /** Format: uuid */
-            statusId: string;
             firstName: string;
             middleName: string | null;
             lastName: string;
@@ -2879,22 +3002,10 @@ export interface components {
             medicareNumber: string | null;
             partADate: string | null;
             partBDate: string | null;
-            coverageType: string | null;
-            carrier: string | null;
-            product: string | null;
-            assignedUserId: string | null;
-            assignedAgentId: string | null;
-            assignedAgentName: string | null;
-            leadSource: string | null;
-            leadDate: string | null;
-            manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
-            temperature: ("hot" | "warm" | "cool" | "cold") | null;
             customFields: {
                 [key: string]: unknown;
             };
             createdByUserId: string | null;
-            individualId: string | null;
-            convertedAt: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
@@ -2905,6 +3016,22 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             updatedAt: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** Format: uuid */
+            statusId: string;
+            coverageType: string | null;
+            carrier: string | null;
+            product: string | null;
+            assignedUserId: string | null;
+            assignedAgentId: string | null;
+            assignedAgentName: string | null;
+            leadSource: string | null;
+            leadDate: string | null;
+            manualTemperature: ("hot" | "warm" | "cool" | "cold") | null;
+            temperature: ("hot" | "warm" | "cool" | "cold") | null;
+            individualId: string | null;
+            convertedAt: string | null;
         };
         SalesRecordListItem: {
             /** Format: uuid */
@@ -2933,41 +3060,6 @@ export interface components {
              */
             createdAt: string;
         };
-        Note: {
-            /** Format: uuid */
-            id: string;
-            body: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            author: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
-        };
-        HistoryEvent: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            occurredAt: string;
-            data: {
-                [key: string]: unknown;
-            };
-            actor: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
-        };
         Individual: {
             /** Format: uuid */
             id: string;
@@ -2975,7 +3067,7 @@ export interface components {
             middleName: string | null;
             lastName: string;
             dateOfBirth: string | null;
-            gender: string | null;
+            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
             email: string | null;
             phone: string | null;
             cellPhone: string | null;
@@ -2987,7 +3079,6 @@ export interface components {
             medicareNumber: string | null;
             partADate: string | null;
             partBDate: string | null;
-            servicingAgentId: string | null;
             customFields: {
                 [key: string]: unknown;
             };
@@ -3002,29 +3093,7 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             updatedAt: string;
-        };
-        IndividualHistoryEvent: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            occurredAt: string;
-            /** @enum {string} */
-            subjectType: "individual" | "policy";
-            /** Format: uuid */
-            subjectId: string;
-            data: {
-                [key: string]: unknown;
-            };
-            actor: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
+            servicingAgentId: string | null;
         };
         ClientSalesRecord: {
             /** Format: uuid */
@@ -5938,6 +6007,71 @@ export interface operations {
             };
         };
     };
+    getAuditLog: {
+        parameters: {
+            query?: {
+                entityType?: string;
+                entityId?: string;
+                type?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditLogEvent"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getRecordTypes: {
         parameters: {
             query?: never;
@@ -6325,6 +6459,9 @@ export interface operations {
                     medicareNumber?: string | null;
                     partADate?: string | null;
                     partBDate?: string | null;
+                    customFields?: {
+                        [key: string]: string | number | boolean | null;
+                    };
                     coverageType?: string | null;
                     carrier?: string | null;
                     product?: string | null;
@@ -6333,9 +6470,6 @@ export interface operations {
                     manualTemperature?: ("hot" | "warm" | "cool" | "cold") | null;
                     assignedUserId?: string | null;
                     assignedAgentId?: string | null;
-                    customFields?: {
-                        [key: string]: string | number | boolean | null;
-                    };
                     /** Format: uuid */
                     recordTypeId?: string;
                     /** Format: uuid */
@@ -6544,6 +6678,9 @@ export interface operations {
                     medicareNumber?: string | null;
                     partADate?: string | null;
                     partBDate?: string | null;
+                    customFields?: {
+                        [key: string]: string | number | boolean | null;
+                    };
                     coverageType?: string | null;
                     carrier?: string | null;
                     product?: string | null;
@@ -6552,9 +6689,6 @@ export interface operations {
                     manualTemperature?: ("hot" | "warm" | "cool" | "cold") | null;
                     assignedUserId?: string | null;
                     assignedAgentId?: string | null;
-                    customFields?: {
-                        [key: string]: string | number | boolean | null;
-                    };
                     /** Format: uuid */
                     recordTypeId?: string;
                     /** Format: uuid */
@@ -7370,6 +7504,63 @@ export interface operations {
             };
         };
     };
+    deleteSalesRecordsByIdNotesByNoteId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                noteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSalesRecordsByIdHistory: {
         parameters: {
             query?: never;
@@ -7741,23 +7932,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            body: string;
-                            /**
-                             * Format: date-time
-                             * @description ISO 8601 time in UTC
-                             */
-                            createdAt: string;
-                            fromSalesRecordId: string | null;
-                            author: {
-                                /** Format: uuid */
-                                id: string;
-                                firstName: string;
-                                lastName: string;
-                            } | null;
-                        }[];
+                        items: components["schemas"]["Note"][];
                     };
                 };
             };
@@ -7822,24 +7997,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        body: string;
-                        /**
-                         * Format: date-time
-                         * @description ISO 8601 time in UTC
-                         */
-                        createdAt: string;
-                        fromSalesRecordId: string | null;
-                        author: {
-                            /** Format: uuid */
-                            id: string;
-                            firstName: string;
-                            lastName: string;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["Note"];
                 };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteIndividualsByIdNotesByNoteId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                noteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Default Response */
             400: {
@@ -7897,7 +8113,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["IndividualHistoryEvent"][];
+                        items: components["schemas"]["HistoryEvent"][];
                     };
                 };
             };

@@ -1,6 +1,16 @@
 import { EmptyState, Table, Text, Timeline } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { IconHistory } from '@tabler/icons-react';
+import {
+  IconCalendarCheck,
+  IconCalendarEvent,
+  IconCalendarMinus,
+  IconFilePlus,
+  IconFileX,
+  IconHistory,
+  IconNote,
+  IconNoteOff,
+  IconShieldHalf,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { fullName, useDateTimeFormat } from '../../lib/format';
 import { Loading, QueryError } from '../feedback';
@@ -41,6 +51,75 @@ type AuditEvent = {
   actor: { firstName: string; lastName: string } | null;
 };
 export type EventView = { title: string; icon: ReactNode; body?: ReactNode };
+
+/**
+ * What happened to something attached to a Sales Record or an Individual — notes, files, policies
+ * and activities added, completed and removed — the same on both records; null for other events.
+ */
+export function attachedEventView(e: { type: string; data: Record<string, unknown> }): EventView | null {
+  const text = (key: string) => (typeof e.data[key] === 'string' ? (e.data[key] as string) : '');
+  const quoted = (key: string) => (text(key) ? ` “${text(key)}”` : '');
+  switch (e.type) {
+    case 'sales_record.note_added':
+    case 'individual.note_added':
+      return { title: 'added a note', icon: <IconNote size={14} aria-hidden /> };
+    case 'sales_record.note_removed':
+    case 'individual.note_removed':
+      return {
+        title: 'removed a note',
+        icon: <IconNoteOff size={14} aria-hidden />,
+        body: text('body') ? (
+          <Text size="sm" c="dimmed" mt={4} lineClamp={3} className="history-removed-note">
+            {text('body')}
+          </Text>
+        ) : undefined,
+      };
+    case 'file.added':
+      return {
+        title: `attached ${e.data.url ? 'the link' : 'the file'}${quoted('name')}`,
+        icon: <IconFilePlus size={14} aria-hidden />,
+      };
+    case 'file.removed':
+      return { title: `removed${quoted('name')}`, icon: <IconFileX size={14} aria-hidden /> };
+    case 'policy.created':
+      return {
+        title: `added the policy ${text('carrier')} ${text('product')}`.trimEnd(),
+        icon: <IconShieldHalf size={14} aria-hidden />,
+      };
+    case 'policy.deleted':
+      return {
+        title: `removed the policy ${text('carrier')} ${text('product')}`.trimEnd(),
+        icon: <IconShieldHalf size={14} aria-hidden />,
+      };
+    case 'activity.created':
+      return {
+        title: `added the activity${quoted('subject')}`,
+        icon: <IconCalendarEvent size={14} aria-hidden />,
+      };
+    case 'activity.updated':
+      return {
+        title: `changed the activity${quoted('subject')}`,
+        icon: <IconCalendarEvent size={14} aria-hidden />,
+      };
+    case 'activity.completed':
+      return {
+        title: `completed the activity${quoted('subject')}`,
+        icon: <IconCalendarCheck size={14} aria-hidden />,
+      };
+    case 'activity.reopened':
+      return {
+        title: `reopened the activity${quoted('subject')}`,
+        icon: <IconCalendarEvent size={14} aria-hidden />,
+      };
+    case 'activity.deleted':
+      return {
+        title: `removed the activity${quoted('subject')}`,
+        icon: <IconCalendarMinus size={14} aria-hidden />,
+      };
+    default:
+      return null;
+  }
+}
 
 /** An audit trail, newest first: who did what and when, each event described by `view`. */
 export function HistoryTimeline<E extends AuditEvent>({

@@ -26,18 +26,40 @@ export function monthGridDays(day: string): string[] {
   return Array.from({ length: 42 }, (_, i) => addDays(first, i));
 }
 
-/** The instant of `time` (HH:mm) on `day` (YYYY-MM-DD) in `timeZone`, as ISO. */
+/** The zone's offset from UTC (ms) at an instant: its wall clock read as if it were UTC, minus it. */
+function offsetAt(ms: number, timeZone: string): number {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(ms))
+      .map((x) => [x.type, Number(x.value)]),
+  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - (ms - (ms % 1000));
+}
+
+/**
+ * The instant of `time` (HH:mm) on `day` (YYYY-MM-DD) in `timeZone`, as ISO. A time that happens
+ * twice (the hour repeated when clocks go back) is its first occurrence; a time that does not
+ * happen (skipped when clocks go forward) is read with the offset before the change, so 02:30 on
+ * spring-forward night in New York is 03:30 EDT (RFC 5545, Temporal's "compatible").
+ */
 export function zonedIso(day: string, time: string, timeZone: string): string {
   const [h, min] = time.split(':').map(Number) as [number, number];
-  const midnight = startOfDay(day, timeZone);
-  if (!midnight) throw new RangeError(`Not a date: ${day}`);
-  // Walk from local midnight: correct across DST because we re-read the wall clock.
-  const guess = new Date(new Date(midnight).getTime() + (h * 60 + min) * 60_000);
-  const wall = wallOf(guess.toISOString(), timeZone);
-  const drift =
-    (Number(wall.time.slice(0, 2)) * 60 + Number(wall.time.slice(3, 5)) - (h * 60 + min)) * 60_000;
-  const dayDrift = wall.day === day ? 0 : wall.day > day ? 86_400_000 : -86_400_000;
-  return new Date(guess.getTime() - drift - dayDrift).toISOString();
+  if (!startOfDay(day, timeZone)) throw new RangeError(`Not a date: ${day}`);
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const local = Date.UTC(y, m - 1, d, h, min);
+  const before = offsetAt(local - 86_400_000, timeZone);
+  const after = offsetAt(local + 86_400_000, timeZone);
+  const valid = [local - before, local - after].filter((ms) => local - offsetAt(ms, timeZone) === ms);
+  return new Date(valid.length ? Math.min(...valid) : local - before).toISOString();
 }
 
 /** The wall-clock day (YYYY-MM-DD) and time (HH:mm) of an instant in `timeZone`. */

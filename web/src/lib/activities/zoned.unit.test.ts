@@ -10,12 +10,29 @@ describe('zoned wall-clock times', () => {
     ['a summer morning in New York', '2030-07-15', '09:00', '2030-07-15T13:00:00.000Z'],
     ['after the spring-forward gap', '2030-03-10', '03:30', '2030-03-10T07:30:00.000Z'],
     ['before the gap', '2030-03-10', '01:30', '2030-03-10T06:30:00.000Z'],
-    ['the first 01:30 on fall-back night (EDT)', '2030-11-03', '00:30', '2030-11-03T04:30:00.000Z'],
+    ['00:30 on fall-back night (EDT)', '2030-11-03', '00:30', '2030-11-03T04:30:00.000Z'],
+    [
+      'the first 01:30 on fall-back night (EDT, not the repeated EST one)',
+      '2030-11-03',
+      '01:30',
+      '2030-11-03T05:30:00.000Z',
+    ],
+    [
+      '02:30 on fall-back night (EST, after the repeated hour)',
+      '2030-11-03',
+      '02:30',
+      '2030-11-03T07:30:00.000Z',
+    ],
     ['after fall-back', '2030-11-03', '03:00', '2030-11-03T08:00:00.000Z'],
     ['late evening', '2030-07-15', '23:45', '2030-07-16T03:45:00.000Z'],
   ])('%s', (_n, day, time, iso) => {
     expect(zonedIso(day, time, NY)).toBe(iso);
     expect(wallOf(iso, NY)).toEqual({ day, time });
+  });
+
+  it('02:30 on spring-forward night does not exist: it is 03:30 EDT, never the hour before', () => {
+    expect(zonedIso('2030-03-10', '02:30', NY)).toBe('2030-03-10T07:30:00.000Z');
+    expect(wallOf('2030-03-10T07:30:00.000Z', NY)).toEqual({ day: '2030-03-10', time: '03:30' });
   });
 
   it('Phoenix has no DST: the same offset all year', () => {

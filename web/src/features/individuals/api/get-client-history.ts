@@ -3,7 +3,7 @@ import type { components } from '../../../api/schema';
 import { api, unwrap } from '../../../lib/api-client';
 import { individualsQueryKey } from '../../../lib/queries/individuals';
 
-export type ClientHistoryEvent = components['schemas']['IndividualHistoryEvent'];
+export type ClientHistoryEvent = components['schemas']['HistoryEvent'];
 
 export const clientHistoryQueryKey = (id: string) => [...individualsQueryKey, 'history', id] as const;
 

@@ -1,16 +1,18 @@
 import {
   IconArrowsExchange,
   IconCoin,
-  IconFilePlus,
-  IconFileX,
   IconHistory,
-  IconNote,
   IconPlus,
   IconShieldHalf,
   IconTransform,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { type ChangeRow, ChangesTable, HistoryTimeline } from '../../../components/records/history-timeline';
+import {
+  attachedEventView,
+  type ChangeRow,
+  ChangesTable,
+  HistoryTimeline,
+} from '../../../components/records/history-timeline';
 import { AnchorLink } from '../../../components/links';
 import { POLICY_STATUS_LABELS } from '../../../components/records/policy-dialog';
 import { RENEWAL_CYCLE_LABELS } from '../../../components/records/renewal-options';
@@ -137,30 +139,11 @@ function eventView(
             icon: <IconArrowsExchange size={14} aria-hidden />,
             body: changes('Fields changed'),
           };
-    case 'individual.note_added':
-      return { title: 'added a note', icon: <IconNote size={14} aria-hidden /> };
-    case 'file.added':
-      return {
-        title: `attached ${data.url ? 'the link' : 'the file'} “${text('name')}”`,
-        icon: <IconFilePlus size={14} aria-hidden />,
-      };
-    case 'file.removed':
-      return { title: `removed “${text('name')}”`, icon: <IconFileX size={14} aria-hidden /> };
-    case 'policy.created':
-      return {
-        title: `added the policy ${text('carrier')} ${text('product')}`,
-        icon: <IconShieldHalf size={14} aria-hidden />,
-      };
     case 'policy.updated':
       return {
         title: 'changed a policy',
         icon: <IconShieldHalf size={14} aria-hidden />,
         body: changes('Policy fields changed'),
-      };
-    case 'policy.deleted':
-      return {
-        title: `removed the policy ${text('carrier')} ${text('product')}`,
-        icon: <IconShieldHalf size={14} aria-hidden />,
       };
     case 'commission.created': {
       const rows = ['kind', 'basis', 'ratePercent', 'amount', 'payer']
@@ -184,7 +167,7 @@ function eventView(
         icon: <IconCoin size={14} aria-hidden />,
       };
     default:
-      return { title: e.type, icon: <IconHistory size={14} aria-hidden /> };
+      return attachedEventView(e) ?? { title: e.type, icon: <IconHistory size={14} aria-hidden /> };
   }
 }
 

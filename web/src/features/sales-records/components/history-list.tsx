@@ -1,16 +1,17 @@
 import {
   IconArrowsExchange,
-  IconFilePlus,
-  IconFileX,
   IconHistory,
-  IconNote,
   IconPlus,
   IconRestore,
   IconTransform,
   IconTrash,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { ChangesTable, HistoryTimeline } from '../../../components/records/history-timeline';
+import {
+  attachedEventView,
+  ChangesTable,
+  HistoryTimeline,
+} from '../../../components/records/history-timeline';
 import { AnchorLink } from '../../../components/links';
 import { TEMPERATURE_LABELS, type Temperature } from '../../../components/temperature-badge';
 import { formatCalendarDate, formatPhone } from '../../../lib/format';
@@ -79,7 +80,6 @@ function eventView(
   lookups: LeadLookups,
 ): { title: string; icon: ReactNode; body?: ReactNode } {
   const data = e.data as Record<string, unknown>;
-  const name = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
   switch (e.type) {
     case 'sales_record.created': {
       const fields = (data.fields ?? {}) as Record<string, unknown>;
@@ -104,15 +104,6 @@ function eventView(
           />
         ),
       };
-    case 'sales_record.note_added':
-      return { title: 'added a note', icon: <IconNote size={14} aria-hidden /> };
-    case 'file.added':
-      return {
-        title: `attached ${data.url ? 'the link' : 'the file'} “${name('name')}”`,
-        icon: <IconFilePlus size={14} aria-hidden />,
-      };
-    case 'file.removed':
-      return { title: `removed “${name('name')}”`, icon: <IconFileX size={14} aria-hidden /> };
     case 'sales_record.converted':
       return {
         title: data.merged ? 'converted it, merging into an existing client' : 'converted it to a client',
@@ -129,7 +120,7 @@ function eventView(
     case 'sales_record.restored':
       return { title: 'restored the record', icon: <IconRestore size={14} aria-hidden /> };
     default:
-      return { title: e.type, icon: <IconHistory size={14} aria-hidden /> };
+      return attachedEventView(e) ?? { title: e.type, icon: <IconHistory size={14} aria-hidden /> };
   }
 }
 
