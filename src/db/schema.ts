@@ -19,3 +19,4 @@ export * from '../modules/imports/schema.ts';
 export * from '../modules/activities/schema.ts';
 export * from '../modules/scheduler/schema.ts';
 export * from '../jobs/schema.ts';
+export * from '../modules/messaging/schema.ts';
