@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
-import { createAccount } from '../../src/modules/accounts/create-account.ts';
+import { createAccount } from '../../src/modules/onboarding/index.ts';
 import { insertUserWithLogins } from '../../src/modules/users/insert-user.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openRuntime } from '../../src/server/runtime.ts';

@@ -1,5 +1,5 @@
-import type { Package } from '../accounts/schema.ts';
-import type { ApiKeyScope } from '../api-keys/schema.ts';
+import type { Package } from '../accounts/index.ts';
+import type { ApiKeyScope } from '../api-keys/index.ts';
 import type { AccessProfile } from './can.ts';
 
 /** Where a request came from; recorded on audit events. */

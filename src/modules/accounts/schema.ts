@@ -1,4 +1,4 @@
-import type { TemperaturePeriods } from '../sales-records/temperature.ts';
+import type { TemperaturePeriods } from './temperature-periods.ts';
 import { jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, ts } from '../../db/columns.ts';
 

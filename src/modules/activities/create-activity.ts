@@ -4,9 +4,6 @@ import { inAccount } from '../../db/tenant.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Deps } from '../../deps.ts';
-import type { AccountScope, Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { ActivityBody } from './fields.ts';
 import { assertRecordVisible } from './record-access.ts';
 import { reload } from './activity-view.ts';
@@ -16,6 +13,8 @@ import { individuals } from '../individuals/schema.ts';
 import { salesRecords } from '../sales-records/schema.ts';
 import { teams } from '../teams/schema.ts';
 import { users } from '../users/schema.ts';
+import { authorize, type AccountScope, type Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { activityShapeProblems, appointmentProblems, type ActivityShape } from './rules.ts';
 import { activities, activityStatuses, activityTypes, type ActivitySource } from './schema.ts';
 

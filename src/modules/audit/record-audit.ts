@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Actor } from '../access/actor.ts';
+import type { Actor } from '../access/index.ts';
 import type { AuditEvent } from './events.ts';
 import { auditEvents } from './schema.ts';
 

@@ -6,9 +6,9 @@ import { newId } from '../../lib/ids.ts';
 import { dummyPasswordHash, verifyPassword } from '../../lib/passwords.ts';
 import { mintAccountToken, randomToken, sha256 } from '../../lib/tokens.ts';
 import { accounts } from '../accounts/schema.ts';
-import type { RequestContext, SystemActor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { loginNames, users } from '../users/schema.ts';
+import type { RequestContext, SystemActor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { sessions } from './schema.ts';
 import { assertNotThrottled, clearThrottle, countThrottled, loginRules } from './throttle.ts';
 

@@ -6,10 +6,10 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Actor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { assertRecordOwnerAccess, type RecordOwner } from '../records/owner-access.ts';
 import { imports } from '../imports/schema.ts';
+import type { Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { assertRecordOwnerAccess, type RecordOwner } from '../records/index.ts';
 import { recordFiles } from './schema.ts';
 import { checkFileType, FileTooLargeError } from './storage.ts';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LeadValues } from '../intake/lead-fields.ts';
-import { leadKeys } from '../intake/match-leads.ts';
+import { leadKeys, type LeadValues } from '../intake/index.ts';
 import { planBatch, type PlannedRow } from './plan-batch.ts';
 
 const row = (values: LeadValues, notes: string[] = []): PlannedRow => {

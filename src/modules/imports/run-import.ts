@@ -6,13 +6,19 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
 import type { JobDefinition } from '../../jobs/queue.ts';
-import type { AccountScope, SystemActor } from '../access/actor.ts';
 import { accounts } from '../accounts/schema.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { FieldProblem } from '../../lib/errors.ts';
-import { LEAD_FIELDS, type LeadKey, type LeadValues, RowValidator } from '../intake/lead-fields.ts';
-import { findMatches, leadKeys } from '../intake/match-leads.ts';
 import { salesRecordNotes, salesRecords } from '../sales-records/schema.ts';
+import type { AccountScope, SystemActor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  LEAD_FIELDS,
+  RowValidator,
+  findMatches,
+  leadKeys,
+  type LeadKey,
+  type LeadValues,
+} from '../intake/index.ts';
 import { planBatch, type PlannedRow } from './plan-batch.ts';
 import { csvRecordChunks } from './read-file.ts';
 import { importErrors, type ImportOptions, imports } from './schema.ts';

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../access/actor.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { policies } from '../policies/schema.ts';
 import { users } from '../users/schema.ts';
+import type { Actor } from '../access/index.ts';
 import { loadVisibleIndividual } from './individuals.ts';
 
 /**

@@ -4,11 +4,11 @@ import type { Deps } from '../../deps.ts';
 import { AUTHED, IdParams, page, problems, Timestamp, toJson } from '../../server/http-schemas.ts';
 import { actorOf } from '../../server/plugins/auth.ts';
 import {
-  createSalesRecordForIndividual,
   FromIndividualInput,
-} from '../sales-records/convert-sales-record.ts';
-import { NoteInput } from '../sales-records/notes.ts';
-import { SalesRecordSchema } from '../sales-records/routes.ts';
+  NoteInput,
+  SalesRecordSchema,
+  createSalesRecordForIndividual,
+} from '../sales-records/index.ts';
 import { listClientSalesRecords } from './client-sales-records.ts';
 import { individualHistory } from './individual-history.ts';
 import {

@@ -6,8 +6,8 @@ import {
   type TestApp,
   unique,
 } from '../../../test/support/app.ts';
-import { DEFAULT_SALES_PERMISSIONS } from '../access/sales-permissions.ts';
-import { NO_PERMISSIONS } from '../users/permissions.ts';
+import { DEFAULT_SALES_PERMISSIONS } from '../access/index.ts';
+import { NO_PERMISSIONS } from '../users/index.ts';
 
 let t: TestApp;
 let a: TestAccount;

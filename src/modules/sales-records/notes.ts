@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
 import { auditEvents } from '../audit/schema.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { users } from '../users/schema.ts';
+import { authorize, type Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { assertNotConverted, loadVisibleSalesRecord, recordContext } from './sales-records.ts';
 import { salesRecordNotes } from './schema.ts';
 

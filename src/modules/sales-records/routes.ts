@@ -5,7 +5,7 @@ import { AUTHED, IdParams, page, problems, Timestamp, toJson } from '../../serve
 import { actorOf, userActorOf } from '../../server/plugins/auth.ts';
 import { salesDashboard } from './dashboard.ts';
 import { createSavedView, deleteSavedView, listSavedViews, SavedViewInput } from './saved-views.ts';
-import { temperaturePeriodsOf } from '../accounts/account-settings.ts';
+import { temperaturePeriodsOf } from '../accounts/index.ts';
 import { CreateSalesRecordInput, UpdateSalesRecordInput } from './fields.ts';
 import { ListSalesRecordsQuery, listSalesRecords } from './list-sales-records.ts';
 import { addNote, listNotes, NoteInput, salesRecordHistory } from './notes.ts';

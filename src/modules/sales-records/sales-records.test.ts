@@ -8,9 +8,8 @@ import {
   type TestApp,
   unique,
 } from '../../../test/support/app.ts';
-import { can } from '../access/can.ts';
-import { DEFAULT_SALES_PERMISSIONS } from '../access/sales-permissions.ts';
-import { NO_PERMISSIONS } from '../users/permissions.ts';
+import { DEFAULT_SALES_PERMISSIONS, can } from '../access/index.ts';
+import { NO_PERMISSIONS } from '../users/index.ts';
 import { salesRecords } from './schema.ts';
 
 let t: TestApp;

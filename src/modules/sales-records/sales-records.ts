@@ -1,6 +1,5 @@
 import { assignmentProblems } from './assignment-rule.ts';
 import { temperatureOf } from './temperature.ts';
-import { checkCustomFields } from '../custom-fields/custom-fields.ts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
@@ -8,15 +7,13 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { getAccount, temperaturePeriodsOf } from '../accounts/account-settings.ts';
-import type { Actor } from '../access/actor.ts';
-import { can, type RecordContext } from '../access/can.ts';
-import { authorize } from '../access/require.ts';
 import { agents } from '../agents/schema.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { recordStatuses } from '../record-types/schema.ts';
 import { users } from '../users/schema.ts';
+import { authorize, can, type Actor, type RecordContext } from '../access/index.ts';
+import { getAccount, temperaturePeriodsOf } from '../accounts/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
+import { checkCustomFields } from '../custom-fields/index.ts';
 import type { CreateSalesRecordInput, UpdateSalesRecordInput } from './fields.ts';
 import { salesRecords } from './schema.ts';
 

@@ -4,8 +4,7 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { UserActor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
+import { authorize, type UserActor } from '../access/index.ts';
 import { ListSalesRecordsQuery } from './list-sales-records.ts';
 import { savedViews } from './schema.ts';
 

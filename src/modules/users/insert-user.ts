@@ -2,9 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Actor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { SalesPermissions } from '../access/sales-permissions.ts';
+import type { Actor, SalesPermissions } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { loginNames, users, type UserType } from './schema.ts';
 
 export type NewUser = {

@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
 import { accounts } from '../accounts/schema.ts';
-import { DEFAULT_SALES_PERMISSIONS, type SalesPermissions } from '../access/sales-permissions.ts';
+import { DEFAULT_SALES_PERMISSIONS, type SalesPermissions } from '../access/index.ts';
 import type { GroupPermissions } from './permissions.ts';
 
 /** A typed signature (text in a script font) or a drawn one (a PNG data URL). */
