@@ -10,3 +10,5 @@ export type { SalesPermissions } from './sales-permissions.ts';
 export { GroupPermissionsSchema, SalesPermissionsSchema } from './schemas.ts';
 export { FEATURE_PACKAGES, TASK_IDS } from './tasks.ts';
 export type { TaskId } from './tasks.ts';
+export { API_KEY_SCOPES, PACKAGES, USER_TYPES } from './vocabulary.ts';
+export type { ApiKeyScope, GroupPermissions, Package, UserType } from './vocabulary.ts';

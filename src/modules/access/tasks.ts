@@ -1,4 +1,4 @@
-import type { Package } from '../accounts/index.ts';
+import type { Package } from './vocabulary.ts';
 import type { RtBit, SalesFlag } from './sales-permissions.ts';
 
 /**

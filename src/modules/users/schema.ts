@@ -34,8 +34,10 @@ export const securityGroups = pgTable(
   ],
 );
 
-export const USER_TYPES = ['agency_user', 'agent_crm_user'] as const;
-export type UserType = (typeof USER_TYPES)[number];
+import { USER_TYPES, type UserType } from '../access/index.ts';
+
+export { USER_TYPES };
+export type { UserType };
 
 export const users = pgTable(
   'users',
