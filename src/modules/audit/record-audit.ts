@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../access/index.ts';
 import type { AuditEvent } from './events.ts';
@@ -23,7 +23,11 @@ export function auditRow(actor: Actor, event: AuditEvent): typeof auditEvents.$i
   };
 }
 
-/** Write an audit event. Call it with the transaction that makes the change. */
-export async function recordAudit(tx: DbOrTx, actor: Actor, event: AuditEvent): Promise<void> {
+/**
+ * Write an audit event in the transaction that makes the change. It takes a Tx, not the database: an
+ * event written outside the change's transaction could record a change that rolled back, or miss one
+ * that committed (record-audit.unit.test.ts).
+ */
+export async function recordAudit(tx: Tx, actor: Actor, event: AuditEvent): Promise<void> {
   await tx.insert(auditEvents).values(auditRow(actor, event));
 }

@@ -71,12 +71,14 @@ export async function login(
     ctx: input.ctx,
   };
   if (!user.active) {
-    await recordAudit(db, actor, {
-      type: 'user.login_refused',
-      subjectType: 'user',
-      subjectId: user.id,
-      data: { reason: 'inactive' },
-    });
+    await db.transaction((tx) =>
+      recordAudit(tx, actor, {
+        type: 'user.login_refused',
+        subjectType: 'user',
+        subjectId: user.id,
+        data: { reason: 'inactive' },
+      }),
+    );
     throw new AppError('forbidden', 'This user is inactive (suspended). Ask your agency administrator.');
   }
 

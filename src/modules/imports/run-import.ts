@@ -337,28 +337,31 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
         }
         if (batch.rows) await submit(batch);
         for (const f of flights) await f.committed;
-        const [done] = await deps.db
-          .update(imports)
-          .set({ status: 'completed', finishedAt: new Date() })
-          .where(where)
-          .returning();
-        const [acc] = await deps.db
-          .select({ pkg: accounts.package })
-          .from(accounts)
-          .where(eq(accounts.id, accountId));
-        const actor: SystemActor = { kind: 'system', accountId, accountPackage: acc!.pkg, ctx: {} };
-        await recordAudit(deps.db, actor, {
-          type: 'import.completed',
-          subjectType: 'import',
-          subjectId: importId,
-          data: {
-            fileName: done!.fileName,
-            created: done!.created,
-            updated: done!.updated,
-            skipped: done!.skipped,
-            failed: done!.failed,
-            byUserId: imp.createdByUserId,
-          },
+        // The completion and its audit event commit together.
+        await deps.db.transaction(async (tx) => {
+          const [done] = await tx
+            .update(imports)
+            .set({ status: 'completed', finishedAt: new Date() })
+            .where(where)
+            .returning();
+          const [acc] = await tx
+            .select({ pkg: accounts.package })
+            .from(accounts)
+            .where(eq(accounts.id, accountId));
+          const actor: SystemActor = { kind: 'system', accountId, accountPackage: acc!.pkg, ctx: {} };
+          await recordAudit(tx, actor, {
+            type: 'import.completed',
+            subjectType: 'import',
+            subjectId: importId,
+            data: {
+              fileName: done!.fileName,
+              created: done!.created,
+              updated: done!.updated,
+              skipped: done!.skipped,
+              failed: done!.failed,
+              byUserId: imp.createdByUserId,
+            },
+          });
         });
       } catch (err) {
         // Never leave a batch running behind the status change.
