@@ -58,11 +58,9 @@ export const LAYERS: Record<string, string[]> = {
 export const KNOWN_UPWARD = [
   'files -> imports', // files.ts reads the imports table (is an upload still used by an import?)
   'individuals -> policies', // individual-history.ts reads the policies table
-  'individuals -> records', // individuals.ts uses personSearch
   'individuals -> sales-records', // client Sales Records list, person fields, routes creating a Sales Record
   'sales-records -> files', // the purge releases the stored bytes of a deleted record's files
   'sales-records -> policies', // convert-sales-record.ts moves policies (table)
-  'sales-records -> records', // list-sales-records.ts uses parsePersonQuery
   'users -> auth', // manage-users.ts ends sessions; me.ts's UserIdentity type
   'users -> scheduler', // manage-users.ts shows a user's calendar links
   'users -> teams', // manage-users.ts sets team memberships (tables) and checks ids

@@ -11,7 +11,7 @@ import { users } from '../users/schema.ts';
 import { authorize, can, isRestrictedToAccessibleAgents, type Actor } from '../access/index.ts';
 import { diff, recordAudit } from '../audit/index.ts';
 import { checkCustomFields } from '../custom-fields/index.ts';
-import { personSearch } from '../records/index.ts';
+import { personSearch } from '../../lib/person-search.ts';
 import { SalesRecordFields } from '../sales-records/index.ts';
 import { individualNotes, individuals } from './schema.ts';
 

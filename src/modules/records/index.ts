@@ -2,4 +2,3 @@
 
 export { assertRecordOwnerAccess } from './owner-access.ts';
 export type { RecordOwner } from './owner-access.ts';
-export { parsePersonQuery, personSearch } from './person-search.ts';

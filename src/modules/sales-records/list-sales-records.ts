@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { authorize, type Actor } from '../access/index.ts';
-import { parsePersonQuery } from '../records/index.ts';
+import { parsePersonQuery } from '../../lib/person-search.ts';
 import { salesRecords, TEMPERATURES, type Temperature } from './schema.ts';
 import { type ScopeShape, scopeCondition, scopeInput } from './scope.ts';
 import { DEFAULT_TEMPERATURE_PERIODS, type TemperaturePeriods, temperatureWindows } from './temperature.ts';

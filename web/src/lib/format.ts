@@ -35,7 +35,7 @@ export function useDateTimeFormat(): (iso: string | null | undefined) => string 
 
 /**
  * A phone number as the API stores it (E.164) for people: North American numbers as
- * "(555) 201-3344", others as they are ("+44 20…" stays "+442079460958").
+ * "(312) 201-3344", others as they are ("+44 20…" stays "+442079460958").
  */
 export function formatPhone(e164: string | null | undefined): string {
   if (!e164) return '';
