@@ -10522,79 +10522,6 @@ export interface components {
             missing?: string[];
             requestId?: string;
         };
-        LeadIntakeSettingsInput: {
-            /** @enum {string} */
-            target: "sales_record" | "individual";
-            /** @enum {string} */
-            duplicates: "skip" | "update";
-            recordTypeId: string | null;
-        };
-        TemperaturePeriodsInput: {
-            hot: {
-                amount: number;
-                /** @enum {string} */
-                unit: "days" | "weeks" | "months";
-            };
-            warm: {
-                amount: number;
-                /** @enum {string} */
-                unit: "days" | "weeks" | "months";
-            };
-            cool: {
-                amount: number;
-                /** @enum {string} */
-                unit: "days" | "weeks" | "months";
-            };
-        };
-        AccountInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            package: "enhanced_records" | "accelerate" | "elevate" | "scale";
-            timeZone: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            defaultRecordTypeId: string | null;
-            customFieldLabels: string[];
-            temperaturePeriods: components["schemas"]["TemperaturePeriodsInput"];
-            leadIntake: components["schemas"]["LeadIntakeSettingsInput"];
-        };
-        ApiKeyInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            scope: "full" | "leads";
-            displayPrefix: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            lastUsedAt: string | null;
-            revokedAt: string | null;
-        };
-        EmailSummaryInput: {
-            /** Format: uuid */
-            id: string;
-            kind: string;
-            toAddress: string;
-            subject: string;
-            /** @enum {string} */
-            status: "queued" | "sent" | "outbox" | "failed";
-            attempts: number;
-            lastError: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            sentAt: string | null;
-        };
         GroupPermissionsInput: {
             salesEnablement: {
                 visible: boolean;
@@ -10647,184 +10574,108 @@ export interface components {
                 viewUnassignedRecordings: boolean;
             };
         };
-        MeInput: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            username: string;
-            firstName: string;
-            lastName: string;
-            timeZone: string;
+        LeadIntakeSettingsInput: {
             /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            mustChangePassword: boolean;
-            securityGroupName: string;
-            isAccountAdmin: boolean;
-            permissions: {
-                salesEnablement: {
-                    visible: boolean;
-                };
-                individual: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                agent: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                administrative: {
-                    manageUsers: boolean;
-                };
-                marketing: {
-                    visible: boolean;
-                };
-                reporting: {
-                    visible: boolean;
-                };
-                recordAccess: {
-                    /** @enum {string} */
-                    restriction: "none" | "accessible_agents";
-                    includeUnassigned: boolean;
-                };
-            };
-            salesPermissions: components["schemas"]["SalesPermissionsInput"];
-            tasks: string[];
-            account: {
-                /** Format: uuid */
-                id: string;
-                name: string;
+            target: "sales_record" | "individual";
+            /** @enum {string} */
+            duplicates: "skip" | "update";
+            recordTypeId: string | null;
+        };
+        TemperaturePeriodsInput: {
+            hot: {
+                amount: number;
                 /** @enum {string} */
-                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
-                timeZone: string;
+                unit: "days" | "weeks" | "months";
             };
-            csrfToken: string | null;
+            warm: {
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
+            };
+            cool: {
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
+            };
         };
-        UserSummaryInput: {
+        ApiKeyInput: {
             /** Format: uuid */
             id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
+            name: string;
             /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
+            scope: "full" | "leads";
+            displayPrefix: string;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
+            lastUsedAt: string | null;
+            revokedAt: string | null;
         };
-        UserInput: {
+        EmailSummaryInput: {
             /** Format: uuid */
             id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
+            kind: string;
+            toAddress: string;
+            subject: string;
             /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
+            status: "queued" | "sent" | "outbox" | "failed";
+            attempts: number;
+            lastError: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            viewOtherUsersActivities: boolean;
-            salesPermissions: components["schemas"]["SalesPermissionsInput"];
-            customFields: string[];
-            mustChangePassword: boolean;
-            linkedAgentIds: string[];
-            accessibleAgentIds: string[];
-            teamIds: string[];
-            visibleUserIds: string[];
-            calendarLinks: {
-                /** Format: uuid */
-                scheduleId: string;
-                name: string;
-                /** Format: uri */
-                url: string;
-            }[];
+            sentAt: string | null;
         };
-        SecurityGroupInput: {
+        AccountInput: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: components["schemas"]["GroupPermissionsInput"];
-            userCount: number;
-        };
-        SalesProfileInput: {
-            phone: string | null;
-            npn: string | null;
-            signature: ({
-                /** @constant */
-                kind: "typed";
-                text: string;
-            } | {
-                /** @constant */
-                kind: "drawn";
-                dataUrl: string;
-            }) | null;
-            salesRepIds: {
-                value: string;
-                isDefault: boolean;
-            }[];
-        };
-        TeamInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            memberIds: string[];
-        };
-        AgentInput: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            npn: string | null;
-            email: string | null;
-            phone: string | null;
-            active: boolean;
+            /** @enum {string} */
+            package: "enhanced_records" | "accelerate" | "elevate" | "scale";
+            timeZone: string;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
+            defaultRecordTypeId: string | null;
+            customFieldLabels: string[];
+            temperaturePeriods: components["schemas"]["TemperaturePeriodsInput"];
+            leadIntake: components["schemas"]["LeadIntakeSettingsInput"];
         };
-        RecordTypeInput: {
+        CustomFieldInput: {
             /** Format: uuid */
             id: string;
-            name: string;
-            description: string;
+            /** @enum {string} */
+            entity: "sales_record" | "individual" | "policy";
+            key: string;
+            label: string;
+            /** @enum {string} */
+            type: "text" | "number" | "date" | "boolean" | "picklist";
+            options: string[];
+            required: boolean;
             sortOrder: number;
-            listOptions: {
-                columns: string[];
-                sort: string;
-            };
-            isDefault: boolean;
-            statuses: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                sortOrder: number;
-                isClosedWon: boolean;
-            }[];
+        };
+        RecordFileInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "upload" | "url";
+            name: string;
+            url: string | null;
+            contentType: string | null;
+            sizeBytes: number | null;
+            sha256: string | null;
+            uploadedByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
         };
         SalesRecordInput: {
             /** Format: uuid */
@@ -11020,6 +10871,128 @@ export interface components {
              */
             createdAt: string;
         };
+        ActivityInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            activityTypeId: string;
+            activityType: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                category: "appointment" | null;
+                color: string | null;
+            };
+            /** Format: uuid */
+            statusId: string;
+            status: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                isClosed: boolean;
+                isCancelled: boolean;
+            };
+            subject: string;
+            ownerUserId: string | null;
+            ownerTeamId: string | null;
+            ownerName: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            dueAt: string | null;
+            allDay: boolean;
+            salesRecordId: string | null;
+            individualId: string | null;
+            agentId: string | null;
+            record: {
+                /** @enum {string} */
+                kind: "sales_record" | "individual" | "agent";
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            details: {
+                [key: string]: unknown;
+            };
+            completedAt: string | null;
+            completedByUserId: string | null;
+            /** @enum {string} */
+            source: "manual" | "booking" | "workflow";
+            scheduleId: string | null;
+            createdByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+            /** @description The viewer may edit, complete and delete it (owner, team or creator) */
+            canEdit: boolean;
+        };
+        ActivityTypeInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            category: "appointment" | null;
+            color: string | null;
+            sortOrder: number;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        ActivityStatusInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isClosed: boolean;
+            isCancelled: boolean;
+            sortOrder: number;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        CalendarFeedInput: {
+            active: boolean;
+            /** @description Shown once, when the feed is created or rotated */
+            url?: string;
+            createdAt: string | null;
+            lastUsedAt: string | null;
+        };
+        AgentInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            npn: string | null;
+            email: string | null;
+            phone: string | null;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         PolicyInput: {
             /** Format: uuid */
             id: string;
@@ -11119,36 +11092,6 @@ export interface components {
                 needsPremium: boolean;
             };
         };
-        RecordFileInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "upload" | "url";
-            name: string;
-            url: string | null;
-            contentType: string | null;
-            sizeBytes: number | null;
-            sha256: string | null;
-            uploadedByUserId: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-        };
-        CustomFieldInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            entity: "sales_record" | "individual" | "policy";
-            key: string;
-            label: string;
-            /** @enum {string} */
-            type: "text" | "number" | "date" | "boolean" | "picklist";
-            options: string[];
-            required: boolean;
-            sortOrder: number;
-        };
         LeadPostResultInput: {
             /** @enum {string} */
             outcome: "created" | "duplicate" | "updated";
@@ -11189,6 +11132,25 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        RecordTypeInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            sortOrder: number;
+            listOptions: {
+                columns: string[];
+                sort: string;
+            };
+            isDefault: boolean;
+            statuses: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                sortOrder: number;
+                isClosedWon: boolean;
+            }[];
         };
         /** @description Ranges of wall-clock hours (HH:mm) per weekday, in the schedule’s zone */
         WeeklyHoursInput: {
@@ -11325,112 +11287,150 @@ export interface components {
             lastName: string;
             canChange: boolean;
         };
-        ActivityInput: {
+        TeamInput: {
             /** Format: uuid */
             id: string;
+            name: string;
+            memberIds: string[];
+        };
+        UserSummaryInput: {
             /** Format: uuid */
-            activityTypeId: string;
-            activityType: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                category: "appointment" | null;
-                color: string | null;
-            };
-            /** Format: uuid */
-            statusId: string;
-            status: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                isClosed: boolean;
-                isCancelled: boolean;
-            };
-            subject: string;
-            ownerUserId: string | null;
-            ownerTeamId: string | null;
-            ownerName: string;
-            startsAt: string | null;
-            endsAt: string | null;
-            dueAt: string | null;
-            allDay: boolean;
-            salesRecordId: string | null;
-            individualId: string | null;
-            agentId: string | null;
-            record: {
-                /** @enum {string} */
-                kind: "sales_record" | "individual" | "agent";
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            notes: string;
-            details: {
-                [key: string]: unknown;
-            };
-            completedAt: string | null;
-            completedByUserId: string | null;
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
             /** @enum {string} */
-            source: "manual" | "booking" | "workflow";
-            scheduleId: string | null;
-            createdByUserId: string | null;
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
+            securityGroup: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+        };
+        UserInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
-            updatedAt: string;
-            /** @description The viewer may edit, complete and delete it (owner, team or creator) */
-            canEdit: boolean;
+            createdAt: string;
+            securityGroup: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            viewOtherUsersActivities: boolean;
+            salesPermissions: components["schemas"]["SalesPermissionsInput"];
+            customFields: string[];
+            mustChangePassword: boolean;
+            linkedAgentIds: string[];
+            accessibleAgentIds: string[];
+            teamIds: string[];
+            visibleUserIds: string[];
+            calendarLinks: {
+                /** Format: uuid */
+                scheduleId: string;
+                name: string;
+                /** Format: uri */
+                url: string;
+            }[];
         };
-        ActivityTypeInput: {
+        SecurityGroupInput: {
             /** Format: uuid */
             id: string;
             name: string;
-            category: "appointment" | null;
-            color: string | null;
-            sortOrder: number;
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
+            permissions: components["schemas"]["GroupPermissionsInput"];
+            userCount: number;
         };
-        ActivityStatusInput: {
+        SalesProfileInput: {
+            phone: string | null;
+            npn: string | null;
+            signature: ({
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            }) | null;
+            salesRepIds: {
+                value: string;
+                isDefault: boolean;
+            }[];
+        };
+        MeInput: {
             /** Format: uuid */
             id: string;
-            name: string;
-            isClosed: boolean;
-            isCancelled: boolean;
-            sortOrder: number;
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
-        };
-        CalendarFeedInput: {
-            active: boolean;
-            /** @description Shown once, when the feed is created or rotated */
-            url?: string;
-            createdAt: string | null;
-            lastUsedAt: string | null;
+            email: string;
+            username: string;
+            firstName: string;
+            lastName: string;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            mustChangePassword: boolean;
+            securityGroupName: string;
+            isAccountAdmin: boolean;
+            permissions: {
+                salesEnablement: {
+                    visible: boolean;
+                };
+                individual: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                agent: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                administrative: {
+                    manageUsers: boolean;
+                };
+                marketing: {
+                    visible: boolean;
+                };
+                reporting: {
+                    visible: boolean;
+                };
+                recordAccess: {
+                    /** @enum {string} */
+                    restriction: "none" | "accessible_agents";
+                    includeUnassigned: boolean;
+                };
+            };
+            salesPermissions: components["schemas"]["SalesPermissionsInput"];
+            tasks: string[];
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
+                timeZone: string;
+            };
+            csrfToken: string | null;
         };
         SavedViewInput: {
             /** Format: uuid */
@@ -11457,79 +11457,6 @@ export interface components {
             }[];
             missing?: string[];
             requestId?: string;
-        };
-        LeadIntakeSettings: {
-            /** @enum {string} */
-            target: "sales_record" | "individual";
-            /** @enum {string} */
-            duplicates: "skip" | "update";
-            recordTypeId: string | null;
-        };
-        TemperaturePeriods: {
-            hot: {
-                amount: number;
-                /** @enum {string} */
-                unit: "days" | "weeks" | "months";
-            };
-            warm: {
-                amount: number;
-                /** @enum {string} */
-                unit: "days" | "weeks" | "months";
-            };
-            cool: {
-                amount: number;
-                /** @enum {string} */
-                unit: "days" | "weeks" | "months";
-            };
-        };
-        Account: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            package: "enhanced_records" | "accelerate" | "elevate" | "scale";
-            timeZone: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            defaultRecordTypeId: string | null;
-            customFieldLabels: string[];
-            temperaturePeriods: components["schemas"]["TemperaturePeriods"];
-            leadIntake: components["schemas"]["LeadIntakeSettings"];
-        };
-        ApiKey: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            scope: "full" | "leads";
-            displayPrefix: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            lastUsedAt: string | null;
-            revokedAt: string | null;
-        };
-        EmailSummary: {
-            /** Format: uuid */
-            id: string;
-            kind: string;
-            toAddress: string;
-            subject: string;
-            /** @enum {string} */
-            status: "queued" | "sent" | "outbox" | "failed";
-            attempts: number;
-            lastError: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            sentAt: string | null;
         };
         GroupPermissions: {
             salesEnablement: {
@@ -11583,184 +11510,108 @@ export interface components {
                 viewUnassignedRecordings: boolean;
             };
         };
-        Me: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            username: string;
-            firstName: string;
-            lastName: string;
-            timeZone: string;
+        LeadIntakeSettings: {
             /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            mustChangePassword: boolean;
-            securityGroupName: string;
-            isAccountAdmin: boolean;
-            permissions: {
-                salesEnablement: {
-                    visible: boolean;
-                };
-                individual: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                agent: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                administrative: {
-                    manageUsers: boolean;
-                };
-                marketing: {
-                    visible: boolean;
-                };
-                reporting: {
-                    visible: boolean;
-                };
-                recordAccess: {
-                    /** @enum {string} */
-                    restriction: "none" | "accessible_agents";
-                    includeUnassigned: boolean;
-                };
-            };
-            salesPermissions: components["schemas"]["SalesPermissions"];
-            tasks: string[];
-            account: {
-                /** Format: uuid */
-                id: string;
-                name: string;
+            target: "sales_record" | "individual";
+            /** @enum {string} */
+            duplicates: "skip" | "update";
+            recordTypeId: string | null;
+        };
+        TemperaturePeriods: {
+            hot: {
+                amount: number;
                 /** @enum {string} */
-                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
-                timeZone: string;
+                unit: "days" | "weeks" | "months";
             };
-            csrfToken: string | null;
+            warm: {
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
+            };
+            cool: {
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
+            };
         };
-        UserSummary: {
+        ApiKey: {
             /** Format: uuid */
             id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
+            name: string;
             /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
+            scope: "full" | "leads";
+            displayPrefix: string;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
+            lastUsedAt: string | null;
+            revokedAt: string | null;
         };
-        User: {
+        EmailSummary: {
             /** Format: uuid */
             id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
+            kind: string;
+            toAddress: string;
+            subject: string;
             /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
+            status: "queued" | "sent" | "outbox" | "failed";
+            attempts: number;
+            lastError: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            viewOtherUsersActivities: boolean;
-            salesPermissions: components["schemas"]["SalesPermissions"];
-            customFields: string[];
-            mustChangePassword: boolean;
-            linkedAgentIds: string[];
-            accessibleAgentIds: string[];
-            teamIds: string[];
-            visibleUserIds: string[];
-            calendarLinks: {
-                /** Format: uuid */
-                scheduleId: string;
-                name: string;
-                /** Format: uri */
-                url: string;
-            }[];
+            sentAt: string | null;
         };
-        SecurityGroup: {
+        Account: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: components["schemas"]["GroupPermissions"];
-            userCount: number;
-        };
-        SalesProfile: {
-            phone: string | null;
-            npn: string | null;
-            signature: ({
-                /** @constant */
-                kind: "typed";
-                text: string;
-            } | {
-                /** @constant */
-                kind: "drawn";
-                dataUrl: string;
-            }) | null;
-            salesRepIds: {
-                value: string;
-                isDefault: boolean;
-            }[];
-        };
-        Team: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            memberIds: string[];
-        };
-        Agent: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            npn: string | null;
-            email: string | null;
-            phone: string | null;
-            active: boolean;
+            /** @enum {string} */
+            package: "enhanced_records" | "accelerate" | "elevate" | "scale";
+            timeZone: string;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
+            defaultRecordTypeId: string | null;
+            customFieldLabels: string[];
+            temperaturePeriods: components["schemas"]["TemperaturePeriods"];
+            leadIntake: components["schemas"]["LeadIntakeSettings"];
         };
-        RecordType: {
+        CustomField: {
             /** Format: uuid */
             id: string;
-            name: string;
-            description: string;
+            /** @enum {string} */
+            entity: "sales_record" | "individual" | "policy";
+            key: string;
+            label: string;
+            /** @enum {string} */
+            type: "text" | "number" | "date" | "boolean" | "picklist";
+            options: string[];
+            required: boolean;
             sortOrder: number;
-            listOptions: {
-                columns: string[];
-                sort: string;
-            };
-            isDefault: boolean;
-            statuses: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                sortOrder: number;
-                isClosedWon: boolean;
-            }[];
+        };
+        RecordFile: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "upload" | "url";
+            name: string;
+            url: string | null;
+            contentType: string | null;
+            sizeBytes: number | null;
+            sha256: string | null;
+            uploadedByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
         };
         SalesRecord: {
             /** Format: uuid */
@@ -11956,6 +11807,128 @@ export interface components {
              */
             createdAt: string;
         };
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            activityTypeId: string;
+            activityType: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                category: "appointment" | null;
+                color: string | null;
+            };
+            /** Format: uuid */
+            statusId: string;
+            status: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                isClosed: boolean;
+                isCancelled: boolean;
+            };
+            subject: string;
+            ownerUserId: string | null;
+            ownerTeamId: string | null;
+            ownerName: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            dueAt: string | null;
+            allDay: boolean;
+            salesRecordId: string | null;
+            individualId: string | null;
+            agentId: string | null;
+            record: {
+                /** @enum {string} */
+                kind: "sales_record" | "individual" | "agent";
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            details: {
+                [key: string]: unknown;
+            };
+            completedAt: string | null;
+            completedByUserId: string | null;
+            /** @enum {string} */
+            source: "manual" | "booking" | "workflow";
+            scheduleId: string | null;
+            createdByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+            /** @description The viewer may edit, complete and delete it (owner, team or creator) */
+            canEdit: boolean;
+        };
+        ActivityType: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            category: "appointment" | null;
+            color: string | null;
+            sortOrder: number;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        ActivityStatus: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isClosed: boolean;
+            isCancelled: boolean;
+            sortOrder: number;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        CalendarFeed: {
+            active: boolean;
+            /** @description Shown once, when the feed is created or rotated */
+            url?: string;
+            createdAt: string | null;
+            lastUsedAt: string | null;
+        };
+        Agent: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            npn: string | null;
+            email: string | null;
+            phone: string | null;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         Policy: {
             /** Format: uuid */
             id: string;
@@ -12055,36 +12028,6 @@ export interface components {
                 needsPremium: boolean;
             };
         };
-        RecordFile: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "upload" | "url";
-            name: string;
-            url: string | null;
-            contentType: string | null;
-            sizeBytes: number | null;
-            sha256: string | null;
-            uploadedByUserId: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-        };
-        CustomField: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            entity: "sales_record" | "individual" | "policy";
-            key: string;
-            label: string;
-            /** @enum {string} */
-            type: "text" | "number" | "date" | "boolean" | "picklist";
-            options: string[];
-            required: boolean;
-            sortOrder: number;
-        };
         LeadPostResult: {
             /** @enum {string} */
             outcome: "created" | "duplicate" | "updated";
@@ -12125,6 +12068,25 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        RecordType: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            sortOrder: number;
+            listOptions: {
+                columns: string[];
+                sort: string;
+            };
+            isDefault: boolean;
+            statuses: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                sortOrder: number;
+                isClosedWon: boolean;
+            }[];
         };
         /** @description Ranges of wall-clock hours (HH:mm) per weekday, in the schedule’s zone */
         WeeklyHours: {
@@ -12261,112 +12223,150 @@ export interface components {
             lastName: string;
             canChange: boolean;
         };
-        Activity: {
+        Team: {
             /** Format: uuid */
             id: string;
+            name: string;
+            memberIds: string[];
+        };
+        UserSummary: {
             /** Format: uuid */
-            activityTypeId: string;
-            activityType: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                category: "appointment" | null;
-                color: string | null;
-            };
-            /** Format: uuid */
-            statusId: string;
-            status: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                isClosed: boolean;
-                isCancelled: boolean;
-            };
-            subject: string;
-            ownerUserId: string | null;
-            ownerTeamId: string | null;
-            ownerName: string;
-            startsAt: string | null;
-            endsAt: string | null;
-            dueAt: string | null;
-            allDay: boolean;
-            salesRecordId: string | null;
-            individualId: string | null;
-            agentId: string | null;
-            record: {
-                /** @enum {string} */
-                kind: "sales_record" | "individual" | "agent";
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            notes: string;
-            details: {
-                [key: string]: unknown;
-            };
-            completedAt: string | null;
-            completedByUserId: string | null;
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
             /** @enum {string} */
-            source: "manual" | "booking" | "workflow";
-            scheduleId: string | null;
-            createdByUserId: string | null;
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
+            securityGroup: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
-            updatedAt: string;
-            /** @description The viewer may edit, complete and delete it (owner, team or creator) */
-            canEdit: boolean;
+            createdAt: string;
+            securityGroup: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            viewOtherUsersActivities: boolean;
+            salesPermissions: components["schemas"]["SalesPermissions"];
+            customFields: string[];
+            mustChangePassword: boolean;
+            linkedAgentIds: string[];
+            accessibleAgentIds: string[];
+            teamIds: string[];
+            visibleUserIds: string[];
+            calendarLinks: {
+                /** Format: uuid */
+                scheduleId: string;
+                name: string;
+                /** Format: uri */
+                url: string;
+            }[];
         };
-        ActivityType: {
+        SecurityGroup: {
             /** Format: uuid */
             id: string;
             name: string;
-            category: "appointment" | null;
-            color: string | null;
-            sortOrder: number;
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
+            permissions: components["schemas"]["GroupPermissions"];
+            userCount: number;
         };
-        ActivityStatus: {
+        SalesProfile: {
+            phone: string | null;
+            npn: string | null;
+            signature: ({
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            }) | null;
+            salesRepIds: {
+                value: string;
+                isDefault: boolean;
+            }[];
+        };
+        Me: {
             /** Format: uuid */
             id: string;
-            name: string;
-            isClosed: boolean;
-            isCancelled: boolean;
-            sortOrder: number;
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
-        };
-        CalendarFeed: {
-            active: boolean;
-            /** @description Shown once, when the feed is created or rotated */
-            url?: string;
-            createdAt: string | null;
-            lastUsedAt: string | null;
+            email: string;
+            username: string;
+            firstName: string;
+            lastName: string;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            mustChangePassword: boolean;
+            securityGroupName: string;
+            isAccountAdmin: boolean;
+            permissions: {
+                salesEnablement: {
+                    visible: boolean;
+                };
+                individual: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                agent: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                administrative: {
+                    manageUsers: boolean;
+                };
+                marketing: {
+                    visible: boolean;
+                };
+                reporting: {
+                    visible: boolean;
+                };
+                recordAccess: {
+                    /** @enum {string} */
+                    restriction: "none" | "accessible_agents";
+                    includeUnassigned: boolean;
+                };
+            };
+            salesPermissions: components["schemas"]["SalesPermissions"];
+            tasks: string[];
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
+                timeZone: string;
+            };
+            csrfToken: string | null;
         };
         SavedView: {
             /** Format: uuid */
