@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from './eslint/module-boundaries.js';
 
 export default tseslint.config(
   {
@@ -32,7 +33,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', '*.js'],
+    // Modules are rooms with doors: see eslint/module-boundaries.js and docs/adding-a-module.md.
+    files: ['src/**/*.ts'],
+    plugins: { openams: boundaries },
+    rules: { 'openams/module-doors': 'error' },
+  },
+  {
+    files: ['scripts/**/*.mjs', '*.js', 'eslint/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly' } },
   },
 );

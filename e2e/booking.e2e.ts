@@ -96,7 +96,7 @@ describe('the Appointment Scheduler', () => {
     await booker.getByRole('textbox', { name: 'First name' }).fill('Paula');
     await booker.getByRole('textbox', { name: 'Last name' }).fill('Booker');
     await booker.getByRole('textbox', { name: 'Email' }).fill('paula.booker@example.net');
-    await booker.getByRole('textbox', { name: 'Phone' }).fill('(555) 640-1234');
+    await booker.getByRole('textbox', { name: 'Phone' }).fill('(312) 640-1234');
     await booker.getByRole('textbox', { name: 'Which plan do you have today?' }).fill('Original Medicare');
     await expectAccessible(booker, '/book/$slug form');
     await booker.getByRole('button', { name: 'Book this time' }).click();

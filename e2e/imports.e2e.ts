@@ -276,7 +276,7 @@ describe('CSV import in the browser', () => {
     const lead = (await api.get(`/sales-records/${leadId}`)).body as Record<string, unknown>;
     expect(lead).toMatchObject({
       email: email(SAMPLE),
-      phone: '+15553001234',
+      phone: '+13123001234',
       state: 'FL',
       leadSource: 'Spring mailer',
       assignedAgentId: samId,

@@ -103,7 +103,7 @@ describe('Sales Records, clients and conversion', () => {
     await page.getByRole('textbox', { name: 'Last name' }).fill('Quinn');
     await page.getByRole('textbox', { name: 'Date of birth' }).fill('1957-04-12');
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill('pat.quinn@example.test');
-    await page.getByRole('textbox', { name: 'Phone', exact: true }).fill('555 201 3344');
+    await page.getByRole('textbox', { name: 'Phone', exact: true }).fill('312 201 3344');
     await page.getByRole('textbox', { name: 'City' }).fill('Tampa');
     await choose(page, 'State', 'FL');
     await page.getByRole('textbox', { name: 'ZIP' }).fill('33602');
@@ -122,12 +122,12 @@ describe('Sales Records, clients and conversion', () => {
     await page.getByRole('heading', { level: 1, name: 'Pat Quinn' }).waitFor();
     const leadId = idOf(page);
     const saved = (await api.get(`/sales-records/${leadId}`)).body as Record<string, unknown>;
-    expect(saved.phone).toBe('+15552013344');
+    expect(saved.phone).toBe('+13122013344');
     expect(saved.medicareNumber).toBe('1EG4TE5MK73');
     expect(saved.assignedAgentId).toBe(agents.sam);
     expect(saved.customFields).toEqual({ plan_interest: 'Medicare Advantage' });
     await expect(page.getByRole('textbox', { name: 'Phone', exact: true }).inputValue()).resolves.toBe(
-      '(555) 201-3344',
+      '(312) 201-3344',
     );
     await expectAccessible(page, '/leads/$id');
     await saveScreenshot(page, 'lead');
@@ -266,7 +266,7 @@ describe('Sales Records, clients and conversion', () => {
     await createLead({
       firstName: 'Nora',
       lastName: 'Blake',
-      phone: '(555) 201-9988',
+      phone: '(312) 201-9988',
       city: 'Austin',
       state: 'TX',
     });
@@ -291,11 +291,11 @@ describe('Sales Records, clients and conversion', () => {
 
     // "/" jumps to the search; a phone typed another way finds the lead.
     await page.keyboard.press('/');
-    await page.keyboard.type('555.201.9988');
+    await page.keyboard.type('312.201.9988');
     await expect.poll(() => page.getByTestId('lead-row').count()).toBe(1);
     await expect(page.getByTestId('lead-row').textContent()).resolves.toContain('Nora Blake');
-    await expect(page.getByTestId('lead-row').textContent()).resolves.toContain('(555) 201-9988');
-    expect(pathOf(page)).toContain('q=555.201.9988');
+    await expect(page.getByTestId('lead-row').textContent()).resolves.toContain('(312) 201-9988');
+    expect(pathOf(page)).toContain('q=312.201.9988');
     await page.getByRole('searchbox', { name: 'Search leads' }).fill('');
     await expect.poll(() => page.getByTestId('lead-row').count()).toBe(7);
 
@@ -402,7 +402,7 @@ describe('Sales Records, clients and conversion', () => {
     const posted = await fetch(`${server.baseUrl}/api/v1/inbound/leads`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ firstName: 'Vic', lastName: 'Vendor', phone: '555-201-7000' }),
+      body: new URLSearchParams({ firstName: 'Vic', lastName: 'Vendor', phone: '312-201-7000' }),
     });
     expect(posted.status).toBe(201);
     await page.reload();

@@ -106,12 +106,12 @@ describe('users, security groups, teams, agents and record types', () => {
     await agentDialog.getByRole('textbox', { name: 'Last name' }).fill('Rivera');
     await agentDialog.getByRole('textbox', { name: 'NPN' }).fill('1234567');
     await agentDialog.getByRole('textbox', { name: 'Email' }).fill('sam.rivera@northwind.test');
-    await agentDialog.getByRole('textbox', { name: 'Phone' }).fill('555 201 3344');
+    await agentDialog.getByRole('textbox', { name: 'Phone' }).fill('312 201 3344');
     await expectAccessible(page, 'new Agent Record dialog');
     await agentDialog.getByRole('button', { name: 'Create Agent Record' }).click();
     await agentDialog.waitFor({ state: 'hidden' });
     const agentRow = page.getByTestId('agent-row').filter({ hasText: 'Sam Rivera' });
-    await expect.poll(() => agentRow.textContent()).toContain('(555) 201-3344');
+    await expect.poll(() => agentRow.textContent()).toContain('(312) 201-3344');
     await expectAccessible(page, '/settings/agents');
 
     // --- A team ----------------------------------------------------------------------------------
@@ -236,7 +236,7 @@ describe('users, security groups, teams, agents and record types', () => {
     await user.page.getByRole('menuitem', { name: 'Profile' }).click();
     await user.page.getByRole('heading', { level: 1, name: 'Profile' }).waitFor();
     const profile = user.page.getByRole('form', { name: 'Sales profile' });
-    await profile.getByRole('textbox', { name: 'Phone' }).fill('(555) 777-0199');
+    await profile.getByRole('textbox', { name: 'Phone' }).fill('(312) 777-0199');
     await profile.getByRole('textbox', { name: 'NPN' }).fill('7654321');
     await profile.getByRole('button', { name: 'Add sales rep ID' }).click();
     await profile.getByRole('textbox', { name: 'Sales rep ID 1' }).fill('HUM-1001');
@@ -265,7 +265,7 @@ describe('users, security groups, teams, agents and record types', () => {
       signature: { kind: string; dataUrl: string };
       salesRepIds: { value: string; isDefault: boolean }[];
     };
-    expect(salesProfile.phone).toBe('+15557770199');
+    expect(salesProfile.phone).toBe('+13127770199');
     expect(salesProfile.npn).toBe('7654321');
     expect(salesProfile.signature.kind).toBe('drawn');
     expect(salesProfile.signature.dataUrl).toMatch(/^data:image\/png;base64,/);

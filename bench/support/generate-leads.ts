@@ -18,7 +18,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { createAccount } from '../../src/modules/accounts/create-account.ts';
+import { createAccount } from '../../src/modules/onboarding/index.ts';
 import { login } from '../../src/modules/auth/login.ts';
 import { DEFAULT_RECORD_TYPES } from '../../src/modules/record-types/record-types.ts';
 import { SESSION_COOKIE } from '../../src/server/plugins/auth.ts';

@@ -8,7 +8,7 @@
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
-import { createAccount } from '../../src/modules/accounts/create-account.ts';
+import { createAccount } from '../../src/modules/onboarding/index.ts';
 import { login } from '../../src/modules/auth/login.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { SESSION_COOKIE } from '../../src/server/plugins/auth.ts';

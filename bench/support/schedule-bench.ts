@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
-import { createAccount } from '../../src/modules/accounts/create-account.ts';
+import { createAccount } from '../../src/modules/onboarding/index.ts';
 import { insertUserWithLogins } from '../../src/modules/users/insert-user.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openRuntime } from '../../src/server/runtime.ts';
@@ -42,16 +42,18 @@ export async function openScheduleBench(opts: { name: string; users: number; use
   const actor = { kind: 'system' as const, accountId, accountPackage: 'scale' as const, ctx: {} };
   const userIds = [acc.admin.id];
   for (let i = 1; i < opts.users; i++) {
-    const u = await insertUserWithLogins(runtime.db, actor, {
-      email: `${opts.name}-user${i}-${stamp}@example.test`,
-      username: `${opts.name}user${i}x${stamp}`,
-      firstName: 'User',
-      lastName: String(i),
-      passwordHash: 'x',
-      timeZone: opts.userTimeZone,
-      securityGroupId: acc.admin.securityGroupId,
-      mustChangePassword: false,
-    });
+    const u = await runtime.db.transaction((tx) =>
+      insertUserWithLogins(tx, actor, {
+        email: `${opts.name}-user${i}-${stamp}@example.test`,
+        username: `${opts.name}user${i}x${stamp}`,
+        firstName: 'User',
+        lastName: String(i),
+        passwordHash: 'x',
+        timeZone: opts.userTimeZone,
+        securityGroupId: acc.admin.securityGroupId,
+        mustChangePassword: false,
+      }),
+    );
     userIds.push(u.id);
   }
   const sql = new pg.Client({ connectionString: url.toString() });

@@ -2,10 +2,11 @@ import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { isUuid } from '../lib/ids.ts';
-import type { SystemActor } from '../modules/access/actor.ts';
-import { createAccount } from '../modules/accounts/create-account.ts';
-import { accounts, type Package } from '../modules/accounts/schema.ts';
-import { createApiKey } from '../modules/api-keys/api-keys.ts';
+import { accounts } from '../modules/accounts/schema.ts';
+import type { SystemActor } from '../modules/access/index.ts';
+import type { Package } from '../modules/accounts/index.ts';
+import { createAccount } from '../modules/onboarding/index.ts';
+import { createApiKey } from '../modules/api-keys/index.ts';
 import { seedDemo } from './seed-demo.ts';
 
 export type Args = Record<string, string | boolean>;

@@ -3,21 +3,19 @@ import { activityStatuses, activityTypes } from '../modules/activities/schema.ts
 import type { Deps } from '../deps.ts';
 import { newId } from '../lib/ids.ts';
 import { hashPassword } from '../lib/passwords.ts';
-import type { SystemActor } from '../modules/access/actor.ts';
-import { DEFAULT_SALES_PERMISSIONS } from '../modules/access/sales-permissions.ts';
-import { createAccount } from '../modules/accounts/create-account.ts';
 import { accounts } from '../modules/accounts/schema.ts';
 import { agents, userAgentLinks } from '../modules/agents/schema.ts';
 import { recordTypes } from '../modules/record-types/schema.ts';
 import { teamMembers, teams } from '../modules/teams/schema.ts';
-import { insertUserWithLogins } from '../modules/users/insert-user.ts';
 import { seedDemoPeople } from './demo-people.ts';
 import { seedDemoWeek } from './demo-week.ts';
-import { createSchedule } from '../modules/scheduler/schedules.ts';
-import { ScheduleInput } from '../modules/scheduler/schedule-input.ts';
+import { createSchedule } from '../modules/scheduler/index.ts';
+import { ScheduleInput } from '../modules/scheduler/index.ts';
 import { users } from '../modules/users/schema.ts';
-import { NO_PERMISSIONS } from '../modules/users/permissions.ts';
 import { securityGroups } from '../modules/users/schema.ts';
+import { DEFAULT_SALES_PERMISSIONS, type SystemActor } from '../modules/access/index.ts';
+import { createAccount } from '../modules/onboarding/index.ts';
+import { NO_PERMISSIONS, insertUserWithLogins } from '../modules/users/index.ts';
 
 export const DEMO_ACCOUNT = 'Sunrise Senior Benefits (demo)';
 export const DEMO_PASSWORD = 'demo-password-2026';

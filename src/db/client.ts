@@ -12,8 +12,13 @@ import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * An open transaction. Distinct from Db (it has rollback()): code that must run inside the change's
+ * transaction, like writing its audit event, takes a Tx, and passing the database does not compile.
+ */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** A transaction or the database: use cases accept either so callers can compose them. */
-export type DbOrTx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+export type DbOrTx = Tx | Db;
 
 export const MIGRATIONS_FOLDER = path.resolve(import.meta.dirname, '../../src/db/migrations');
 

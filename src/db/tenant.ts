@@ -1,6 +1,6 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { AccountScope } from '../modules/access/actor.ts';
+import type { AccountScope } from '../modules/access/index.ts';
 
 /**
  * The one way to filter a tenant table: the account condition comes from the actor, so no query

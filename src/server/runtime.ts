@@ -1,13 +1,13 @@
 import pino from 'pino';
-import { openFileStorage } from '../modules/files/open-storage.ts';
 import type { Config } from '../config.ts';
 import { type Database, openPglite, openPostgres } from '../db/client.ts';
 import { acquireDataDirLock } from '../db/data-dir-lock.ts';
 import type { Deps } from '../deps.ts';
 import { createJobs, type JobDefinition } from '../jobs/queue.ts';
-import { deliverEmailDefinition, sweepQueuedEmailsDefinition } from '../modules/email/deliver-email.ts';
-import { purgeDeletedSalesRecordsDefinition } from '../modules/sales-records/purge-job.ts';
-import { runImportDefinition } from '../modules/imports/run-import.ts';
+import { deliverEmailDefinition, sweepQueuedEmailsDefinition } from '../modules/email/index.ts';
+import { openFileStorage } from '../modules/files/index.ts';
+import { runImportDefinition } from '../modules/imports/index.ts';
+import { purgeDeletedSalesRecordsDefinition } from '../modules/sales-records/index.ts';
 
 export type Runtime = Deps & { shutdown(): Promise<void> };
 

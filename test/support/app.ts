@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Deps } from '../../src/deps.ts';
-import { createAccount } from '../../src/modules/accounts/create-account.ts';
+import { createAccount } from '../../src/modules/onboarding/index.ts';
 import type { Package } from '../../src/modules/accounts/schema.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openRuntime, type Runtime } from '../../src/server/runtime.ts';

@@ -135,7 +135,7 @@ export const booker = (over: Record<string, unknown> = {}) => {
     firstName: 'Booker',
     lastName: `Number${n}x${process.pid}`,
     email: `booker${n}x${process.pid}@example.net`,
-    phone: `(${300 + (n % 600)}) 555-${String(1000 + (n % 9000)).padStart(4, '0')}`,
+    phone: `(312) ${200 + (n % 800)}-${String(1000 + (n % 9000)).padStart(4, '0')}`,
     ...over,
   };
 };

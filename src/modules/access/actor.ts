@@ -1,5 +1,4 @@
-import type { Package } from '../accounts/schema.ts';
-import type { ApiKeyScope } from '../api-keys/schema.ts';
+import type { ApiKeyScope, Package } from './vocabulary.ts';
 import type { AccessProfile } from './can.ts';
 
 /** Where a request came from; recorded on audit events. */

@@ -1,7 +1,5 @@
 import { AppError } from '../../lib/errors.ts';
-import type { Package } from '../accounts/schema.ts';
-import type { GroupPermissions } from '../users/permissions.ts';
-import type { UserType } from '../users/schema.ts';
+import type { GroupPermissions, Package, UserType } from './vocabulary.ts';
 import type { RtBit, SalesPermissions } from './sales-permissions.ts';
 import { FEATURE_PACKAGES, TASKS, type TaskId, type TaskSpec } from './tasks.ts';
 

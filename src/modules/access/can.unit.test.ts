@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Package } from '../accounts/schema.ts';
-import { NO_PERMISSIONS } from '../users/permissions.ts';
+import type { Package } from '../accounts/index.ts';
+import { NO_PERMISSIONS } from '../users/index.ts';
 import { type AccessProfile, can, type CanContext, type RecordContext } from './can.ts';
 import { DEFAULT_SALES_PERMISSIONS, type RtBit, type SalesFlag } from './sales-permissions.ts';
 import { TASK_IDS, type TaskId } from './tasks.ts';

@@ -1,4 +1,4 @@
-import type { GroupPermissions } from '../users/permissions.ts';
+import type { GroupPermissions } from './vocabulary.ts';
 import { RT_BITS, SALES_FLAGS, type SalesPermissions } from './sales-permissions.ts';
 
 /**

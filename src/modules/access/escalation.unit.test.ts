@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_PERMISSIONS, NO_PERMISSIONS } from '../users/permissions.ts';
+import { ALL_PERMISSIONS, NO_PERMISSIONS } from '../users/index.ts';
 import { groupWithin, salesWithin } from './escalation.ts';
 import { DEFAULT_SALES_PERMISSIONS } from './sales-permissions.ts';
 

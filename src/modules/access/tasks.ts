@@ -1,4 +1,4 @@
-import type { Package } from '../accounts/schema.ts';
+import type { Package } from './vocabulary.ts';
 import type { RtBit, SalesFlag } from './sales-permissions.ts';
 
 /**

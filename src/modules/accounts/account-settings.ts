@@ -3,18 +3,16 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../lib/errors.ts';
 import { TimeZone } from '../../lib/fields.ts';
-import type { Actor } from '../access/actor.ts';
-import { requireAccountAdmin } from '../access/require.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { assertRecordTypesExist } from '../record-types/record-types.ts';
 import {
   type AccountSettings,
   accounts,
   DEFAULT_CUSTOM_FIELD_LABELS,
   DEFAULT_LEAD_INTAKE,
 } from './schema.ts';
-import { DEFAULT_TEMPERATURE_PERIODS, type TemperaturePeriods } from '../sales-records/temperature.ts';
+import { requireAccountAdmin, type Actor } from '../access/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { DEFAULT_TEMPERATURE_PERIODS, type TemperaturePeriods } from './temperature-periods.ts';
 
 // The accounts table is the tenant root: its own id is the account filter.
 const ownAccount = (actor: Actor) => eq(accounts.id, actor.accountId);
@@ -69,12 +67,23 @@ export const UpdateAccountInput = z.strictObject({
   leadIntake: LeadIntakeSettingsSchema.optional(),
 });
 
+/**
+ * Settings that name another module's rows are checked by that module. The accounts module sits below
+ * the modules whose rows its settings name (record types), so the check is handed in by the composition
+ * root (src/server/app.ts), not imported.
+ */
+export type AccountSettingsChecks = {
+  /** Throws not found unless every id is a record type of the actor's account. */
+  assertRecordTypesExist: (tx: DbOrTx, actor: Actor, ids: string[]) => Promise<void>;
+};
+
 /** Account settings an admin may change. The package is the operator's to change (CLI). */
 export async function updateAccount(
   deps: Deps,
-  opts: { actor: Actor; patch: z.infer<typeof UpdateAccountInput> },
+  opts: { actor: Actor; patch: z.infer<typeof UpdateAccountInput>; checks: AccountSettingsChecks },
 ) {
   const { actor, patch } = opts;
+  const { assertRecordTypesExist } = opts.checks;
   requireAccountAdmin(actor);
   await deps.db.transaction(async (tx) => {
     const [before] = await tx.select().from(accounts).where(ownAccount(actor)).for('update');

@@ -1,9 +1,11 @@
-import type { TemperaturePeriods } from '../sales-records/temperature.ts';
+import type { TemperaturePeriods } from './temperature-periods.ts';
 import { jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, ts } from '../../db/columns.ts';
 
-export const PACKAGES = ['enhanced_records', 'accelerate', 'elevate', 'scale'] as const;
-export type Package = (typeof PACKAGES)[number];
+import { PACKAGES, type Package } from '../access/index.ts';
+
+export { PACKAGES };
+export type { Package };
 
 export type AccountSettings = {
   /** The Record Type new Sales Records get when none is chosen (scheduler bookings, lead posts). */

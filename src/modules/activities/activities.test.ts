@@ -10,9 +10,9 @@ import {
   unique,
 } from '../../../test/support/app.ts';
 import { inAccount } from '../../db/tenant.ts';
-import { DEFAULT_SALES_PERMISSIONS } from '../access/sales-permissions.ts';
 import { auditEvents } from '../audit/schema.ts';
-import { NO_PERMISSIONS } from '../users/permissions.ts';
+import { DEFAULT_SALES_PERMISSIONS } from '../access/index.ts';
+import { NO_PERMISSIONS } from '../users/index.ts';
 import { activities } from './schema.ts';
 
 let t: TestApp;

@@ -1,10 +1,9 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
 import { teams } from '../teams/schema.ts';
 import { users } from '../users/schema.ts';
+import { authorize, type Actor } from '../access/index.ts';
 import { loadViewer } from './visibility.ts';
 
 /**

@@ -3,12 +3,12 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { Actor } from '../access/actor.ts';
 import { agents } from '../agents/schema.ts';
 import { individuals } from '../individuals/schema.ts';
 import { salesRecords } from '../sales-records/schema.ts';
 import { teams } from '../teams/schema.ts';
 import { users } from '../users/schema.ts';
+import type { Actor } from '../access/index.ts';
 import { activities, activityStatuses, activityTypes } from './schema.ts';
 import { activityScope, isOwnActivity, type ActivityViewer } from './visibility.ts';
 

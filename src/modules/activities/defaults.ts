@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
-import type { AccountScope } from '../access/actor.ts';
+import type { AccountScope } from '../access/index.ts';
 import { activityStatuses, activityTypes, type ActivityCategory } from './schema.ts';
 
 /** The Activity Types every account starts with (migration 0015 seeds the same for older accounts). */

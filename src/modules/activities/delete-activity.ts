@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../access/actor.ts';
-import { recordOf } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { recordOf } from '../audit/index.ts';
 import { activities } from './schema.ts';
 import { loadChangeableActivity } from './update-activity.ts';
 

@@ -2,8 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from 'dri
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
+import { authorize, type Actor } from '../access/index.ts';
 import { selectActivities, toView } from './activity-view.ts';
 import type { ListActivitiesQuery } from './fields.ts';
 import { assertRecordVisible } from './record-access.ts';

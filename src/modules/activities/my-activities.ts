@@ -1,8 +1,7 @@
 import { asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorize, requireUser } from '../access/require.ts';
+import { authorize, requireUser, type Actor } from '../access/index.ts';
 import { selectActivities, toView } from './activity-view.ts';
 import { activities, activityStatuses } from './schema.ts';
 import { loadViewer, notOnDeletedRecord } from './visibility.ts';

@@ -2,7 +2,7 @@ import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import { AppError } from '../../lib/errors.ts';
-import type { AccountScope } from '../access/actor.ts';
+import type { AccountScope } from '../access/index.ts';
 import { activities, activityStatuses } from './schema.ts';
 
 /** The times an overlap check needs: a timed activity of one user. */

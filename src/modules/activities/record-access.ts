@@ -2,11 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
 import { agents } from '../agents/schema.ts';
-import { loadVisibleIndividual } from '../individuals/individuals.ts';
-import { loadVisibleSalesRecord } from '../sales-records/sales-records.ts';
+import { authorize, type Actor } from '../access/index.ts';
+import { loadVisibleIndividual } from '../individuals/index.ts';
+import { loadVisibleSalesRecord } from '../sales-records/index.ts';
 import { canViewAgent } from './visibility.ts';
 
 export type RecordRef = {

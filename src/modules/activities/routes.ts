@@ -42,7 +42,7 @@ import { myActivities } from './my-activities.ts';
 import { ACTIVITY_CATEGORIES, ACTIVITY_SOURCES } from './schema.ts';
 import { updateActivity } from './update-activity.ts';
 import { loadViewer } from './visibility.ts';
-import { authorize } from '../access/require.ts';
+import { authorize } from '../access/index.ts';
 
 const Id = z.uuid();
 const OptTime = Timestamp.nullable();

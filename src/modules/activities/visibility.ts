@@ -1,14 +1,13 @@
 import { and, eq, exists, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
-import type { Actor } from '../access/actor.ts';
-import { can, isRestrictedToAccessibleAgents } from '../access/can.ts';
 import { individuals } from '../individuals/schema.ts';
-import { individualScope } from '../individuals/individuals.ts';
 import { salesRecords } from '../sales-records/schema.ts';
-import { salesRecordScope } from '../sales-records/scope.ts';
 import { teamMembers } from '../teams/schema.ts';
 import { userActivityVisibility, users } from '../users/schema.ts';
+import { can, isRestrictedToAccessibleAgents, type Actor } from '../access/index.ts';
+import { individualScope } from '../individuals/index.ts';
+import { salesRecordScope } from '../sales-records/index.ts';
 import { activities } from './schema.ts';
 
 /**

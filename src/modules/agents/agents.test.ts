@@ -10,7 +10,7 @@ import {
 } from '../../../test/support/app.ts';
 import { newId } from '../../lib/ids.ts';
 import { auditEvents } from '../audit/schema.ts';
-import { NO_PERMISSIONS } from '../users/permissions.ts';
+import { NO_PERMISSIONS } from '../users/index.ts';
 
 let t: TestApp;
 let a: TestAccount;

@@ -7,10 +7,8 @@ import { notFound } from '../../lib/errors.ts';
 import { Email, PersonName } from '../../lib/fields.ts';
 import { newId } from '../../lib/ids.ts';
 import { Phone } from '../../lib/phone.ts';
-import type { AccountScope, Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { authorize, type AccountScope, type Actor } from '../access/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
 import { agents } from './schema.ts';
 import { escapeLike } from '../../lib/like.ts';
 

@@ -8,9 +8,8 @@ import { AppError, notFound, parseInput } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { accountIdOfToken, mintAccountToken, sha256 } from '../../lib/tokens.ts';
 import { accounts } from '../accounts/schema.ts';
-import type { Actor, ApiKeyActor, RequestContext } from '../access/actor.ts';
-import { requireAccountAdmin } from '../access/require.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { requireAccountAdmin, type Actor, type ApiKeyActor, type RequestContext } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { API_KEY_SCOPES, apiKeys } from './schema.ts';
 
 const PREFIX = 'oams_';

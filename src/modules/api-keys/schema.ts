@@ -2,8 +2,10 @@ import { foreignKey, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzl
 import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
 import { accounts } from '../accounts/schema.ts';
 
-export const API_KEY_SCOPES = ['full', 'leads'] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+import { API_KEY_SCOPES, type ApiKeyScope } from '../access/index.ts';
+
+export { API_KEY_SCOPES };
+export type { ApiKeyScope };
 
 export const apiKeys = pgTable(
   'api_keys',

@@ -9,10 +9,10 @@ import {
   unique,
 } from '../../../test/support/app.ts';
 import { newId } from '../../lib/ids.ts';
-import type { SystemActor } from '../access/actor.ts';
-import { purgeDeletedSalesRecords } from '../sales-records/delete-sales-record.ts';
+import type { SystemActor } from '../access/index.ts';
+import { purgeDeletedSalesRecords } from '../sales-records/index.ts';
 import { salesRecords } from '../sales-records/schema.ts';
-import { NO_PERMISSIONS } from '../users/permissions.ts';
+import { NO_PERMISSIONS } from '../users/index.ts';
 import { recordAudit } from './record-audit.ts';
 import { auditEvents } from './schema.ts';
 

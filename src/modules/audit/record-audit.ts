@@ -1,6 +1,6 @@
-import type { DbOrTx } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Actor } from '../access/actor.ts';
+import type { Actor } from '../access/index.ts';
 import type { AuditEvent, RecordRef } from './events.ts';
 import { auditEvents } from './schema.ts';
 
@@ -31,7 +31,11 @@ export function auditRow(actor: Actor, event: Audited): typeof auditEvents.$infe
   };
 }
 
-/** Write an audit event. Call it with the transaction that makes the change. */
-export async function recordAudit(tx: DbOrTx, actor: Actor, event: Audited): Promise<void> {
+/**
+ * Write an audit event in the transaction that makes the change. It takes a Tx, not the database: an
+ * event written outside the change's transaction could record a change that rolled back, or miss one
+ * that committed (record-audit.unit.test.ts).
+ */
+export async function recordAudit(tx: Tx, actor: Actor, event: Audited): Promise<void> {
   await tx.insert(auditEvents).values(auditRow(actor, event));
 }

@@ -5,9 +5,9 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { Password } from '../../lib/fields.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
-import type { UserActor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { users } from '../users/schema.ts';
+import type { UserActor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { endUserSessions } from './logout.ts';
 
 export const ChangePasswordInput = z

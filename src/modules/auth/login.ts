@@ -6,9 +6,9 @@ import { newId } from '../../lib/ids.ts';
 import { dummyPasswordHash, verifyPassword } from '../../lib/passwords.ts';
 import { mintAccountToken, randomToken, sha256 } from '../../lib/tokens.ts';
 import { accounts } from '../accounts/schema.ts';
-import type { RequestContext, SystemActor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { loginNames, users } from '../users/schema.ts';
+import type { RequestContext, SystemActor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { sessions } from './schema.ts';
 import { assertNotThrottled, clearThrottle, countThrottled, loginRules } from './throttle.ts';
 
@@ -71,12 +71,14 @@ export async function login(
     ctx: input.ctx,
   };
   if (!user.active) {
-    await recordAudit(db, actor, {
-      type: 'user.login_refused',
-      subjectType: 'user',
-      subjectId: user.id,
-      data: { reason: 'inactive' },
-    });
+    await db.transaction((tx) =>
+      recordAudit(tx, actor, {
+        type: 'user.login_refused',
+        subjectType: 'user',
+        subjectId: user.id,
+        data: { reason: 'inactive' },
+      }),
+    );
     throw new AppError('forbidden', 'This user is inactive (suspended). Ask your agency administrator.');
   }
 

@@ -2,8 +2,8 @@ import { eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
-import type { UserActor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { UserActor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { sessions } from './schema.ts';
 
 export async function logout(deps: Deps, opts: { actor: UserActor }): Promise<void> {

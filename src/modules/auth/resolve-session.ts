@@ -3,9 +3,10 @@ import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { tokenLookupPerDatabase } from '../../lib/batcher.ts';
 import { accountIdOfToken, sha256 } from '../../lib/tokens.ts';
-import { accounts, type Package } from '../accounts/schema.ts';
-import type { RequestContext, UserActor } from '../access/actor.ts';
+import { accounts } from '../accounts/schema.ts';
 import { securityGroups, users } from '../users/schema.ts';
+import type { RequestContext, UserActor } from '../access/index.ts';
+import type { Package } from '../accounts/index.ts';
 import { sessions } from './schema.ts';
 
 const TOUCH_AFTER_MS = 60_000;

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, PASSWORD, type TestApp, unique } from '../../../test/support/app.ts';
-import { createAccount } from '../accounts/create-account.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { users } from '../users/schema.ts';
+import { createAccount } from '../onboarding/index.ts';
 import { sessions } from './schema.ts';
 
 let t: TestApp;

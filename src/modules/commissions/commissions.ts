@@ -5,10 +5,10 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound, validationError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Actor } from '../access/actor.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { loadPolicy, policyOwner } from '../policies/policies.ts';
+import type { Actor } from '../access/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
+import { loadPolicy } from '../policies/index.ts';
+import { policyOwner } from '../policies/index.ts';
 import { basisProblems } from './expected.ts';
 import { COMMISSION_BASES, COMMISSION_KINDS, policyCommissions } from './schema.ts';
 

@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../access/actor.ts';
 import { accounts } from '../accounts/schema.ts';
-import { listPolicies } from '../policies/policies.ts';
-import { daysBetween, nextRenewalDate, policyYear } from '../policies/renewal.ts';
-import type { RecordOwner } from '../records/owner-access.ts';
+import type { Actor } from '../access/index.ts';
+import { daysBetween, listPolicies, nextRenewalDate, policyYear } from '../policies/index.ts';
+import type { RecordOwner } from '../records/index.ts';
 import { commissionsOfPolicies } from './commissions.ts';
 import { annualPremium, commissionTotals, expectedAnnual } from './expected.ts';
 

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AUTHED, IdParams, problems, Timestamp, toJson } from '../../server/http-schemas.ts';
 import { actorOf } from '../../server/plugins/auth.ts';
-import { RENEWAL_CYCLES } from '../policies/renewal.ts';
-import { POLICY_STATUSES } from '../policies/schema.ts';
-import type { RecordOwner } from '../records/owner-access.ts';
+import { POLICY_STATUSES, RENEWAL_CYCLES } from '../policies/index.ts';
+import type { RecordOwner } from '../records/index.ts';
 import {
   addCommission,
   CommissionInput,

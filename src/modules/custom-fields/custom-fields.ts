@@ -5,9 +5,8 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { AccountScope, Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { authorize, type AccountScope, type Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { CUSTOM_FIELD_ENTITIES, CUSTOM_FIELD_TYPES, customFieldDefinitions } from './schema.ts';
 import { type CustomValues, validateCustomValues } from './validate.ts';
 

@@ -4,8 +4,7 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../lib/errors.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
-import type { Actor } from '../access/actor.ts';
-import { requireAccountAdmin } from '../access/require.ts';
+import { requireAccountAdmin, type Actor } from '../access/index.ts';
 import { emails } from './schema.ts';
 
 const TimeIdCursor = z.object({ t: z.iso.datetime(), id: z.uuid() });

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestAccount, type TestApp } from '../../../test/support/app.ts';
 import { type FakeS3, startFakeS3 } from '../../../test/support/fake-s3.ts';
-import { purgeDeletedSalesRecords } from '../sales-records/delete-sales-record.ts';
+import { purgeDeletedSalesRecords } from '../sales-records/index.ts';
 import { type S3StorageConfig, s3Storage } from './s3-storage.ts';
 import { checkFileType, FileTooLargeError } from './storage.ts';
 

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { AUTHED, IdParams, problems, Timestamp, toJson } from '../../server/http-schemas.ts';
 import { actorOf } from '../../server/plugins/auth.ts';
-import type { RecordOwner } from '../records/owner-access.ts';
+import type { RecordOwner } from '../records/index.ts';
 import { addLink, deleteFile, LinkInput, listFiles, openFile, uploadFile } from './files.ts';
 
 const FileSchema = z

@@ -59,8 +59,8 @@ describe('CSV import', () => {
   it('previews, imports good rows, reports bad ones by row and column, and turns Note cells into notes', async () => {
     const csv = [
       HEAD,
-      'Ann,Arbor,ann@example.com,(555) 401-0001,04/02/1955,MI,"Prefers mornings, not Mondays"',
-      'Bob,,bob@example.com,555-401-0002,,OH,',
+      'Ann,Arbor,ann@example.com,(312) 401-0001,04/02/1955,MI,"Prefers mornings, not Mondays"',
+      'Bob,,bob@example.com,312-401-0002,,OH,',
       'Cy,Press,not-an-email,12,1950-13-40,ZZ,',
       '"Dee ""DJ""",Jay,dee@example.com,,,FL,"Line one',
       'line two"',
@@ -100,7 +100,7 @@ describe('CSV import', () => {
     expect(report).toContain('3,lastName,Required.');
     for (const col of ['email', 'phone', 'dateOfBirth', 'state']) expect(report).toContain(`4,${col},`);
     const ann = (await a.admin.get('/api/v1/sales-records?q=ann@example.com')).json().items[0];
-    expect(ann).toMatchObject({ phone: '+15554010001', state: 'MI' });
+    expect(ann).toMatchObject({ phone: '+13124010001', state: 'MI' });
     expect((await a.admin.get(`/api/v1/sales-records/${ann.id}`)).json().dateOfBirth).toBe('1955-04-02');
     expect((await a.admin.get(`/api/v1/sales-records/${ann.id}/notes`)).json().items[0].body).toBe(
       'Prefers mornings, not Mondays',
@@ -133,10 +133,10 @@ describe('CSV import', () => {
   it('matches duplicates within the file and against existing records; re-importing creates nothing new', async () => {
     const csv = [
       HEAD,
-      'Eve,Echo,eve@example.com,555-401-0010,,,',
+      'Eve,Echo,eve@example.com,312-401-0010,,,',
       'Eve,Echo,EVE@example.com,,,,',
-      'Fay,Fox,,(555) 401-0011,,,',
-      'Fay,F,,555 401 0011,,,',
+      'Fay,Fox,,(312) 401-0011,,,',
+      'Fay,F,,312 401 0011,,,',
     ].join('\n');
     const first = await runImport(a.admin, 'dups.csv', csv);
     expect(first).toMatchObject({ created: 2, skipped: 2 });
@@ -154,7 +154,7 @@ describe('CSV import', () => {
     expect((await a.admin.get(`/api/v1/sales-records/${eve[0].id}`)).json()).toMatchObject({
       state: 'TX',
       dateOfBirth: '1961-07-08',
-      phone: '+15554010010',
+      phone: '+13124010010',
     });
   });
 

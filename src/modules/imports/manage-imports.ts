@@ -2,10 +2,9 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { salesRecords } from '../sales-records/schema.ts';
+import { authorize, type Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { csvCell } from './csv.ts';
 import { importErrors, imports } from './schema.ts';
 

@@ -1,5 +1,4 @@
-import type { LeadValues } from '../intake/lead-fields.ts';
-import type { KeyedLead } from '../intake/match-leads.ts';
+import type { KeyedLead, LeadValues } from '../intake/index.ts';
 
 /** A valid row: its values, its match keys (leadKeys) and its notes. */
 export type PlannedRow = KeyedLead & { notes: string[] };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LeadValues } from '../intake/lead-fields.ts';
-import { leadKeys } from '../intake/match-leads.ts';
+import { leadKeys, type LeadValues } from '../intake/index.ts';
 import { planBatch, type PlannedRow } from './plan-batch.ts';
 
 const row = (values: LeadValues, notes: string[] = []): PlannedRow => {
@@ -15,7 +14,7 @@ const ids = () => {
 describe('planBatch', () => {
   it('creates every row that matches nothing, in file order, with its notes', () => {
     const plan = planBatch(
-      [row({ email: 'a@x.com' }, ['first']), row({ phone: '+15550000001' }), row({})],
+      [row({ email: 'a@x.com' }, ['first']), row({ phone: '+13120000001' }), row({})],
       new Map(),
       'skip',
       ids(),
@@ -29,12 +28,12 @@ describe('planBatch', () => {
   it('skips a row matching an existing record on any key, or fills that record’s blanks with "update"', () => {
     const existing = new Map([
       ['e:a@x.com', 'old-1'],
-      ['p:+15550000002', 'old-2'],
+      ['p:+13120000002', 'old-2'],
       ['n:ann|lee|1950-01-02', 'old-3'],
     ]);
     const rows = [
       row({ email: 'a@x.com', city: 'Tampa' }, ['dropped']),
-      row({ cellPhone: '+15550000002', zip: '33602' }),
+      row({ cellPhone: '+13120000002', zip: '33602' }),
       row({ firstName: 'Ann', lastName: 'Lee', dateOfBirth: '1950-01-02' }),
     ];
     expect(planBatch(rows, existing, 'skip', ids()).counts).toEqual({ created: 0, updated: 0, skipped: 3 });
@@ -42,16 +41,16 @@ describe('planBatch', () => {
     expect(plan.counts).toEqual({ created: 0, updated: 3, skipped: 0 });
     expect(plan.creates).toEqual([]);
     expect(plan.updates.get('old-1')).toMatchObject({ email: 'a@x.com', city: 'Tampa' });
-    expect(plan.updates.get('old-2')).toMatchObject({ cellPhone: '+15550000002', zip: '33602' });
+    expect(plan.updates.get('old-2')).toMatchObject({ cellPhone: '+13120000002', zip: '33602' });
   });
 
   it('tries keys in order — email, phone, cell, name + date of birth — existing records first for each', () => {
     const existing = new Map([
       ['e:a@x.com', 'by-email'],
-      ['p:+15550000001', 'by-phone'],
+      ['p:+13120000001', 'by-phone'],
     ]);
     const both = planBatch(
-      [row({ email: 'a@x.com', phone: '+15550000001', city: 'X' })],
+      [row({ email: 'a@x.com', phone: '+13120000001', city: 'X' })],
       existing,
       'update',
       ids(),
@@ -60,13 +59,13 @@ describe('planBatch', () => {
     // An earlier row of the batch with the same email, but an existing record with the same phone:
     // the email key is tried first, and it belongs to the new record.
     const plan = planBatch(
-      [row({ email: 'b@x.com' }), row({ email: 'b@x.com', phone: '+15550000001' })],
+      [row({ email: 'b@x.com' }), row({ email: 'b@x.com', phone: '+13120000001' })],
       existing,
       'update',
       ids(),
     );
     expect(plan.creates.map((c) => c.id)).toEqual(['new-1']);
-    expect(plan.creates[0]!.values.phone).toBe('+15550000001');
+    expect(plan.creates[0]!.values.phone).toBe('+13120000001');
     expect(plan.updates.size).toBe(0);
   });
 
@@ -74,8 +73,8 @@ describe('planBatch', () => {
     const plan = planBatch(
       [
         row({ email: 'c@x.com' }),
-        row({ email: 'c@x.com', phone: '+15550000003' }),
-        row({ phone: '+15550000003' }), // shares only the second row's phone
+        row({ email: 'c@x.com', phone: '+13120000003' }),
+        row({ phone: '+13120000003' }), // shares only the second row's phone
         row({ email: 'd@x.com' }),
       ],
       new Map(),

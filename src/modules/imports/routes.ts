@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { AUTHED, IdParams, problems, Timestamp, toJson } from '../../server/http-schemas.ts';
 import { actorOf } from '../../server/plugins/auth.ts';
-import { LEAD_FIELDS, NOTE_HEADING } from '../intake/lead-fields.ts';
+import { LEAD_FIELDS, NOTE_HEADING } from '../intake/index.ts';
 import { csvCell } from './csv.ts';
 import { getImport, importErrorReport, listImports, rollbackImport } from './manage-imports.ts';
 import { IMPORT_STATUSES } from './schema.ts';

@@ -6,13 +6,19 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
 import type { JobDefinition } from '../../jobs/queue.ts';
-import type { AccountScope, SystemActor } from '../access/actor.ts';
 import { accounts } from '../accounts/schema.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { FieldProblem } from '../../lib/errors.ts';
-import { LEAD_FIELDS, type LeadKey, type LeadValues, RowValidator } from '../intake/lead-fields.ts';
-import { findMatches, leadKeys } from '../intake/match-leads.ts';
 import { salesRecordNotes, salesRecords } from '../sales-records/schema.ts';
+import type { AccountScope, SystemActor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  LEAD_FIELDS,
+  RowValidator,
+  findMatches,
+  leadKeys,
+  type LeadKey,
+  type LeadValues,
+} from '../intake/index.ts';
 import { planBatch, type PlannedRow } from './plan-batch.ts';
 import { csvRecordChunks } from './read-file.ts';
 import { importErrors, type ImportOptions, imports } from './schema.ts';
@@ -364,28 +370,31 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
         }
         if (batch.rows) await submit(batch);
         for (const f of flights) await f.committed;
-        const [done] = await deps.db
-          .update(imports)
-          .set({ status: 'completed', finishedAt: new Date() })
-          .where(where)
-          .returning();
-        const [acc] = await deps.db
-          .select({ pkg: accounts.package })
-          .from(accounts)
-          .where(eq(accounts.id, accountId));
-        const actor: SystemActor = { kind: 'system', accountId, accountPackage: acc!.pkg, ctx: {} };
-        await recordAudit(deps.db, actor, {
-          type: 'import.completed',
-          subjectType: 'import',
-          subjectId: importId,
-          data: {
-            fileName: done!.fileName,
-            created: done!.created,
-            updated: done!.updated,
-            skipped: done!.skipped,
-            failed: done!.failed,
-            byUserId: imp.createdByUserId,
-          },
+        // The completion and its audit event commit together.
+        await deps.db.transaction(async (tx) => {
+          const [done] = await tx
+            .update(imports)
+            .set({ status: 'completed', finishedAt: new Date() })
+            .where(where)
+            .returning();
+          const [acc] = await tx
+            .select({ pkg: accounts.package })
+            .from(accounts)
+            .where(eq(accounts.id, accountId));
+          const actor: SystemActor = { kind: 'system', accountId, accountPackage: acc!.pkg, ctx: {} };
+          await recordAudit(tx, actor, {
+            type: 'import.completed',
+            subjectType: 'import',
+            subjectId: importId,
+            data: {
+              fileName: done!.fileName,
+              created: done!.created,
+              updated: done!.updated,
+              skipped: done!.skipped,
+              failed: done!.failed,
+              byUserId: imp.createdByUserId,
+            },
+          });
         });
       } catch (err) {
         // Never leave a batch running behind the status change.

@@ -3,14 +3,13 @@ import { z } from 'zod';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, type FieldProblem, notFound } from '../../lib/errors.ts';
-import { getAccount } from '../accounts/account-settings.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
 import { agents } from '../agents/schema.ts';
-import { assignmentProblems } from '../sales-records/assignment-rule.ts';
-import { LEAD_FIELDS } from '../intake/lead-fields.ts';
 import { recordStatuses } from '../record-types/schema.ts';
 import { users } from '../users/schema.ts';
+import { authorize, type Actor } from '../access/index.ts';
+import { getAccount } from '../accounts/index.ts';
+import { LEAD_FIELDS } from '../intake/index.ts';
+import { assignmentProblems } from '../sales-records/index.ts';
 import { runImportJob } from './run-import.ts';
 import { imports } from './schema.ts';
 

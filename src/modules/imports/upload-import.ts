@@ -1,13 +1,11 @@
-import { removeIfUnused } from '../files/files.ts';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
-import { FileTooLargeError } from '../files/storage.ts';
-import { LEAD_FIELDS, NOTE_HEADING } from '../intake/lead-fields.ts';
+import { authorize, type Actor } from '../access/index.ts';
+import { FileTooLargeError, removeIfUnused } from '../files/index.ts';
+import { LEAD_FIELDS, NOTE_HEADING } from '../intake/index.ts';
 import { CsvParser, type CsvRecord, CsvSyntaxError } from './csv.ts';
 import { type Sniffed, sniffEncoding } from './decode.ts';
 import { type ColumnMapping, imports } from './schema.ts';

@@ -1,11 +1,10 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
 import { recordStatuses, recordTypes } from '../record-types/schema.ts';
-import { salesRecordScope } from '../sales-records/scope.ts';
 import { salesRecords } from '../sales-records/schema.ts';
+import { authorize, type Actor } from '../access/index.ts';
+import { salesRecordScope } from '../sales-records/index.ts';
 import { loadVisibleIndividual } from './individuals.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestAccount, type TestApp, unique } from '../../../test/support/app.ts';
 import { salesGroup, signedInUser } from '../../../test/support/users.ts';
-import { NO_PERMISSIONS } from '../users/permissions.ts';
+import { NO_PERMISSIONS } from '../users/index.ts';
 
 let t: TestApp;
 let a: TestAccount;

@@ -1,4 +1,3 @@
-import { checkCustomFields } from '../custom-fields/custom-fields.ts';
 import { desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
@@ -7,14 +6,12 @@ import type { Deps } from '../../deps.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { personSearch } from '../records/person-search.ts';
-import type { Actor } from '../access/actor.ts';
-import { can, isRestrictedToAccessibleAgents } from '../access/can.ts';
-import { authorize } from '../access/require.ts';
 import { agents } from '../agents/schema.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { PersonFields } from '../records/person.ts';
+import { authorize, can, isRestrictedToAccessibleAgents, type Actor } from '../access/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
+import { checkCustomFields } from '../custom-fields/index.ts';
+import { personSearch } from '../../lib/person-search.ts';
+import { PersonFields } from '../person/index.ts';
 import { individuals } from './schema.ts';
 
 export const CreateIndividualInput = z.strictObject({

@@ -4,14 +4,11 @@ import type { Deps } from '../../deps.ts';
 import { AUTHED, IdParams, page, problems, Timestamp, toJson } from '../../server/http-schemas.ts';
 import { actorOf } from '../../server/plugins/auth.ts';
 import {
-  createSalesRecordForIndividual,
   FromIndividualInput,
-} from '../sales-records/convert-sales-record.ts';
-import { recordHistory } from '../records/history.ts';
-import { HistoryEvent, Note, NoteParams } from '../records/http-schemas.ts';
-import { addRecordNote, listRecordNotes, NoteInput, removeRecordNote } from '../records/notes.ts';
-import { PersonOutput } from '../records/person.ts';
-import { SalesRecordSchema } from '../sales-records/routes.ts';
+  SalesRecordSchema,
+  createSalesRecordForIndividual,
+} from '../sales-records/index.ts';
+import { PersonOutput } from '../person/index.ts';
 import { listClientSalesRecords } from './client-sales-records.ts';
 import {
   CreateIndividualInput,
@@ -127,86 +124,6 @@ export const individualRoutes =
             patch: request.body,
           }),
         ),
-    );
-    app.get(
-      '/individuals/:id/notes',
-      {
-        schema: {
-          tags,
-          summary: 'Notes (including those carried over from Sales Records)',
-          params: IdParams,
-          response: { 200: z.object({ items: z.array(Note) }), ...problems(...AUTHED, 404) },
-        },
-      },
-      async (request) => ({
-        items: toJson(
-          await listRecordNotes(deps, {
-            actor: actorOf(request),
-            record: { kind: 'individual', id: request.params.id },
-          }),
-        ),
-      }),
-    );
-    app.post(
-      '/individuals/:id/notes',
-      {
-        schema: {
-          tags,
-          summary: 'Add a note',
-          params: IdParams,
-          body: NoteInput,
-          response: { 201: Note, ...problems(...AUTHED, 404) },
-        },
-      },
-      async (request, reply) =>
-        reply.code(201).send(
-          toJson(
-            await addRecordNote(deps, {
-              actor: actorOf(request),
-              record: { kind: 'individual', id: request.params.id },
-              body: request.body.body,
-            }),
-          ),
-        ),
-    );
-    app.delete(
-      '/individuals/:id/notes/:noteId',
-      {
-        schema: {
-          tags,
-          summary: 'Remove a note (the history keeps what it said)',
-          params: NoteParams,
-          response: { 204: z.null(), ...problems(...AUTHED, 404) },
-        },
-      },
-      async (request, reply) => {
-        await removeRecordNote(deps, {
-          actor: actorOf(request),
-          record: { kind: 'individual', id: request.params.id },
-          noteId: request.params.noteId,
-        });
-        return reply.code(204).send(null);
-      },
-    );
-    app.get(
-      '/individuals/:id/history',
-      {
-        schema: {
-          tags,
-          summary:
-            'The client’s audit trail: who changed what, from → to; notes, files, policies and activities added and removed',
-          params: IdParams,
-          response: { 200: z.object({ items: z.array(HistoryEvent) }), ...problems(...AUTHED, 404) },
-        },
-      },
-      async (request) => ({
-        items: toJson(
-          await recordHistory(deps, {
-            actor: actorOf(request),
-            record: { kind: 'individual', id: request.params.id },
-          }),
-        ),
-      }),
     );
     app.get(
       '/individuals/:id/sales-records',

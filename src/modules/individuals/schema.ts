@@ -3,7 +3,7 @@ import { foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/
 import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
 import { accounts } from '../accounts/schema.ts';
 import { agents } from '../agents/schema.ts';
-import { personColumns } from '../records/person-columns.ts';
+import { personColumns } from '../person/index.ts';
 
 /** Individual Records: clients being serviced, each with a Servicing Agent. */
 export const individuals = pgTable(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { FieldProblem } from '../../lib/errors.ts';
-import { SalesRecordFields } from '../sales-records/fields.ts';
+import { SalesRecordFields } from '../sales-records/index.ts';
 
 /**
  * The documented lead fields, shared by CSV import (by heading, matched exactly) and HTTP POST

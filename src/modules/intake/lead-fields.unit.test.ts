@@ -8,7 +8,7 @@ describe('lead field validation', () => {
       validateLead({
         firstName: ' Ann ',
         lastName: 'Lee',
-        phone: '(555) 201-3344',
+        phone: '(312) 201-3344',
         dateOfBirth: '4/2/1955',
         medicareNumber: '1eg4-te5-mk73',
         state: 'fl',
@@ -18,7 +18,7 @@ describe('lead field validation', () => {
       values: {
         firstName: 'Ann',
         lastName: 'Lee',
-        phone: '+15552013344',
+        phone: '+13122013344',
         dateOfBirth: '1955-04-02',
         medicareNumber: '1EG4TE5MK73',
         state: 'FL',

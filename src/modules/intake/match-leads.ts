@@ -2,9 +2,9 @@ import { isNull, type SQL, sql } from 'drizzle-orm';
 import { pgTextArray, PreparedStatement } from '../../db/bulk-insert.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
-import type { AccountScope } from '../access/actor.ts';
 import { individuals } from '../individuals/schema.ts';
 import { salesRecords } from '../sales-records/schema.ts';
+import type { AccountScope } from '../access/index.ts';
 import type { LeadValues } from './lead-fields.ts';
 
 export type MatchedOn = 'email' | 'phone' | 'name+dateOfBirth';

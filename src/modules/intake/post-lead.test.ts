@@ -51,14 +51,14 @@ describe('HTTP POST lead intake', () => {
     const res = await form({
       firstName: 'Wanda',
       lastName: 'Webform',
-      phone: '(555) 301-0001',
+      phone: '(312) 301-0001',
       email: 'wanda@example.com',
       note: ['Asked about Part D', 'Call after 5'],
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ outcome: 'created', recordKind: 'sales_record', matchedOn: null });
     const r = (await a.admin.get(`/api/v1/sales-records/${res.json().id}`)).json();
-    expect(r).toMatchObject({ firstName: 'Wanda', phone: '+15553010001', email: 'wanda@example.com' });
+    expect(r).toMatchObject({ firstName: 'Wanda', phone: '+13123010001', email: 'wanda@example.com' });
     expect(
       (await a.admin.get(`/api/v1/sales-records/${r.id}/notes`))
         .json()
@@ -72,11 +72,11 @@ describe('HTTP POST lead intake', () => {
       firstName: 'Jules',
       lastName: 'Jason',
       dateOfBirth: '04/02/1955',
-      cellPhone: '555-301-0002',
+      cellPhone: '312-301-0002',
     });
     expect(first.statusCode).toBe(201);
     for (const [fields, on] of [
-      [{ firstName: 'J', lastName: 'J', phone: '+1 555 301 0002' }, 'phone'],
+      [{ firstName: 'J', lastName: 'J', phone: '+1 312 301 0002' }, 'phone'],
       [{ firstName: 'jules', lastName: 'JASON', dateOfBirth: '1955-04-02' }, 'name+dateOfBirth'],
     ] as const) {
       const dup = await json(fields);
@@ -113,7 +113,7 @@ describe('HTTP POST lead intake', () => {
   });
 
   it('a retried post with the same Idempotency-Key creates one record and replays the answer, even concurrently', async () => {
-    const fields = { firstName: 'Ida', lastName: 'Idem', phone: '555-301-0009' };
+    const fields = { firstName: 'Ida', lastName: 'Idem', phone: '312-301-0009' };
     const results = await Promise.all(
       Array.from({ length: 5 }, () => form(fields, leadsKey, { 'idempotency-key': 'vendor-lead-123' })),
     );

@@ -1,21 +1,20 @@
 import { createHash } from 'node:crypto';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { insertSelect, placeholderValues, PreparedStatement, rowPlaceholders } from '../../db/bulk-insert.ts';
-import type { Db, DbOrTx } from '../../db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, type FieldProblem, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { type AccountSettings, accounts, DEFAULT_LEAD_INTAKE } from '../accounts/schema.ts';
-import type { Actor, ApiKeyActor } from '../access/actor.ts';
-import { FEATURE_PACKAGES } from '../access/tasks.ts';
-import { authorize } from '../access/require.ts';
-import { auditRow, recordAudit } from '../audit/record-audit.ts';
+import { accounts } from '../accounts/schema.ts';
 import { auditEvents } from '../audit/schema.ts';
-import { createIndividual } from '../individuals/individuals.ts';
 import { individualNotes, individuals } from '../individuals/schema.ts';
 import { recordStatuses } from '../record-types/schema.ts';
 import { salesRecordNotes, salesRecords } from '../sales-records/schema.ts';
+import { FEATURE_PACKAGES, authorize, type Actor, type ApiKeyActor } from '../access/index.ts';
+import { DEFAULT_LEAD_INTAKE, type AccountSettings } from '../accounts/index.ts';
+import { auditRow, recordAudit } from '../audit/index.ts';
+import { createIndividual } from '../individuals/index.ts';
 import { LEAD_FIELDS, type LeadKey, type LeadValues, validateLead } from './lead-fields.ts';
 import { findExistingRecord } from './match-leads.ts';
 import { idempotencyKeys, leadPosts } from './schema.ts';
@@ -61,7 +60,7 @@ function readFields(body: Record<string, unknown>): {
 const hashOf = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex');
 
 async function fillBlanks(
-  tx: DbOrTx,
+  tx: Tx,
   actor: Actor,
   kind: 'sales_record' | 'individual',
   id: string,
@@ -244,6 +243,22 @@ async function writeAnswer(
   requestHash: string,
   answer: Answer,
   log: LogEntry,
+): Promise<boolean>;
+/** A created record carries its audit event: written in a transaction, like every audit event (recordAudit). */
+async function writeAnswer(
+  tx: Tx,
+  opts: PostOpts,
+  requestHash: string,
+  answer: Answer,
+  log: LogEntry,
+  created: { record: Record<string, unknown>; audit: Record<string, unknown>; notes: string[] },
+): Promise<boolean>;
+async function writeAnswer(
+  db: DbOrTx,
+  opts: PostOpts,
+  requestHash: string,
+  answer: Answer,
+  log: LogEntry,
   created?: { record: Record<string, unknown>; audit: Record<string, unknown>; notes: string[] },
 ): Promise<boolean> {
   const key = opts.idempotencyKey;
@@ -373,13 +388,15 @@ export async function postLead(
       data: { fields: { ...fields, recordTypeId } },
     });
     try {
-      const done = await writeAnswer(
-        deps.db,
-        post,
-        requestHash,
-        answer,
-        { outcome: 'created', httpStatus: 201, recordKind: kind, recordId: id, matchedOn: null },
-        { record: { ...checked.values, accountId: actor.accountId, id, recordTypeId }, audit, notes },
+      const done = await deps.db.transaction((tx) =>
+        writeAnswer(
+          tx,
+          post,
+          requestHash,
+          answer,
+          { outcome: 'created', httpStatus: 201, recordKind: kind, recordId: id, matchedOn: null },
+          { record: { ...checked.values, accountId: actor.accountId, id, recordTypeId }, audit, notes },
+        ),
       );
       return done ? answer : replay();
     } catch (e) {

@@ -1,4 +1,3 @@
-import { checkCustomFields } from '../custom-fields/custom-fields.ts';
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
@@ -6,10 +5,10 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Actor } from '../access/actor.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { assertRecordOwnerAccess, type RecordOwner } from '../records/owner-access.ts';
+import type { Actor } from '../access/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
+import { checkCustomFields } from '../custom-fields/index.ts';
+import { assertRecordOwnerAccess, type RecordOwner } from '../records/index.ts';
 import { RENEWAL_CYCLES } from './renewal.ts';
 import { POLICY_STATUSES, policies } from './schema.ts';
 
@@ -39,7 +38,7 @@ export const PolicyInput = z.strictObject({
 /** Only the fields sent change (no defaults: a patch without a status keeps the status). */
 export const PolicyPatch = z.strictObject({ ...policyFields, status: z.enum(POLICY_STATUSES) }).partial();
 
-export type { RecordOwner as PolicyOwner } from '../records/owner-access.ts';
+export type { RecordOwner as PolicyOwner } from '../records/index.ts';
 
 const columns = {
   id: policies.id,

@@ -205,9 +205,9 @@ describe('agents and teams', () => {
       lastName: 'Lopez',
       npn: '17283940',
       email: 'Ana@Agency.test',
-      phone: '555.201.3344',
+      phone: '312.201.3344',
     });
-    expect(ok.json()).toMatchObject({ phone: '+15552013344', email: 'ana@agency.test', active: true });
+    expect(ok.json()).toMatchObject({ phone: '+13122013344', email: 'ana@agency.test', active: true });
     const edited = await a.admin.patch(`/api/v1/agents/${ok.json().id}`, { active: false });
     expect(edited.json().active).toBe(false);
     expect((await a.admin.get('/api/v1/agents?q=lop')).json().items).toHaveLength(1);
@@ -242,7 +242,7 @@ describe('my sales profile (SOA/ACA sender details)', () => {
         .sort(),
     ).toEqual(['npn', 'phone', 'salesRepIds', 'signature.dataUrl']);
     const ok = await a.admin.patch('/api/v1/me/sales-profile', {
-      phone: '(555) 201-3344',
+      phone: '(312) 201-3344',
       npn: '8812345',
       signature: { kind: 'typed', text: 'Dana Reyes' },
       salesRepIds: [
@@ -252,7 +252,7 @@ describe('my sales profile (SOA/ACA sender details)', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toEqual({
-      phone: '+15552013344',
+      phone: '+13122013344',
       npn: '8812345',
       signature: { kind: 'typed', text: 'Dana Reyes' },
       salesRepIds: [

@@ -5,11 +5,9 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { AccountScope, Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { accounts } from '../accounts/schema.ts';
+import { authorize, type AccountScope, type Actor } from '../access/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
 import { MAX_RECORD_TYPES, recordStatuses, recordTypes } from './schema.ts';
 
 const StatusInput = z.strictObject({

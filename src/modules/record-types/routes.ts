@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AUTHED, IdParams, problems } from '../../server/http-schemas.ts';
 import { actorOf } from '../../server/plugins/auth.ts';
-import { getAccount } from '../accounts/account-settings.ts';
+import { getAccount } from '../accounts/index.ts';
 import {
   createRecordType,
   deleteRecordType,

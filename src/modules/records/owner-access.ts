@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../../db/client.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
-import { loadVisibleIndividual } from '../individuals/individuals.ts';
-import { assertNotConverted, loadVisibleSalesRecord, recordContext } from '../sales-records/sales-records.ts';
+import { authorize, type Actor } from '../access/index.ts';
+import { loadVisibleIndividual } from '../individuals/index.ts';
+import { loadVisibleSalesRecord, recordContext } from '../sales-records/index.ts';
+import { assertNotConverted } from '../sales-records/index.ts';
 
 /** The record that owns attached things (policies, files): a Sales Record or an Individual. */
 export type RecordOwner = { kind: 'sales_record' | 'individual'; id: string };

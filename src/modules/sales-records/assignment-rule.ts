@@ -1,4 +1,4 @@
-import type { Actor } from '../access/actor.ts';
+import type { Actor } from '../access/index.ts';
 
 type Problem = { path: string; message: string };
 

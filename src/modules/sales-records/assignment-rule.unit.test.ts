@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UserActor } from '../access/actor.ts';
+import type { UserActor } from '../access/index.ts';
 import { assignmentProblems } from './assignment-rule.ts';
 
 const actor = (view: 'all' | 'self'): UserActor =>

@@ -4,14 +4,11 @@ import { z } from 'zod';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import type { Actor } from '../access/actor.ts';
-import { can } from '../access/can.ts';
-import { authorize } from '../access/require.ts';
 import { agents } from '../agents/schema.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { recordStatuses } from '../record-types/schema.ts';
 import { users } from '../users/schema.ts';
+import { authorize, can, type Actor } from '../access/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
 import { recordContext } from './sales-records.ts';
 import { salesRecords } from './schema.ts';
 

@@ -6,8 +6,8 @@ import {
   type TestApp,
   unique,
 } from '../../../test/support/app.ts';
-import { DEFAULT_SALES_PERMISSIONS } from '../access/sales-permissions.ts';
-import { NO_PERMISSIONS } from '../users/permissions.ts';
+import { DEFAULT_SALES_PERMISSIONS } from '../access/index.ts';
+import { NO_PERMISSIONS } from '../users/index.ts';
 
 let t: TestApp;
 let a: TestAccount;
@@ -48,7 +48,7 @@ describe('converting a Sales Record to an Individual', () => {
   it('carries fields, notes, policies and the agent link over; the Sales Record stays read-only and linked', async () => {
     const r = await create({
       email: 'carla@example.com',
-      cellPhone: '555-201-4545',
+      cellPhone: '312-201-4545',
       medicareNumber: '1EG4-TE5-MK73',
       assignedAgentId: agentId,
       dateOfBirth: '1955-04-02',
@@ -73,7 +73,7 @@ describe('converting a Sales Record to an Individual', () => {
       firstName: 'Carla',
       lastName: r.lastName,
       email: 'carla@example.com',
-      cellPhone: '+15552014545',
+      cellPhone: '+13122014545',
       medicareNumber: '1EG4TE5MK73',
       dateOfBirth: '1955-04-02',
       servicingAgentId: agentId,
@@ -164,14 +164,14 @@ describe('converting a Sales Record to an Individual', () => {
       product: 'Final Expense',
     });
     await a.admin.patch(`/api/v1/sales-records/${sr.json().id}`, {
-      phone: '555-201-7878',
+      phone: '312-201-7878',
       email: 'other@example.com',
       statusId: won,
     });
     const res = (await a.admin.post(`/api/v1/sales-records/${sr.json().id}/convert`)).json();
     expect(res).toEqual({ individualId: ind.id, merged: true });
     expect((await a.admin.get(`/api/v1/individuals/${ind.id}`)).json()).toMatchObject({
-      phone: '+15552017878',
+      phone: '+13122017878',
       email: 'ivan@example.com',
     });
   });

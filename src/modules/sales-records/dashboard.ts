@@ -1,9 +1,8 @@
 import { desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
-import { getAccount } from '../accounts/account-settings.ts';
+import { authorize, type Actor } from '../access/index.ts';
+import { getAccount } from '../accounts/index.ts';
 import { openStatus } from './open-status.ts';
 import { salesRecords } from './schema.ts';
 import { salesRecordScope } from './scope.ts';

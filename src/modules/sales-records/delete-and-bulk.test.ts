@@ -7,9 +7,9 @@ import {
   type TestApp,
   unique,
 } from '../../../test/support/app.ts';
-import { DEFAULT_SALES_PERMISSIONS } from '../access/sales-permissions.ts';
 import { auditEvents } from '../audit/schema.ts';
-import { NO_PERMISSIONS } from '../users/permissions.ts';
+import { DEFAULT_SALES_PERMISSIONS } from '../access/index.ts';
+import { NO_PERMISSIONS } from '../users/index.ts';
 import { isRecoverable, purgeDeletedSalesRecords, RECOVERY_WINDOW_MS } from './delete-sales-record.ts';
 import { salesRecordNotes, salesRecords } from './schema.ts';
 

@@ -2,11 +2,10 @@ import { and, desc, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import type { Actor, SystemActor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { accounts } from '../accounts/schema.ts';
-import { releaseStoredBytes, uploadKeysOf } from '../files/files.ts';
+import { authorize, type Actor, type SystemActor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { releaseStoredBytes, uploadKeysOf } from '../files/index.ts';
 import { assertNotConverted, loadVisibleSalesRecord, recordContext } from './sales-records.ts';
 import { salesRecords } from './schema.ts';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { IsoDate, opt, PersonFields, Text } from '../records/person.ts';
+import { IsoDate, opt, PersonFields, Text } from '../person/index.ts';
 import { TEMPERATURES } from './schema.ts';
 
-export { Mbi, US_STATES } from '../records/person.ts';
+export { Mbi, US_STATES } from '../person/index.ts';
 
 /** Every default field of a Sales Record (PRODUCT.md): the person's, and the sale's. */
 export const SalesRecordFields = {

@@ -5,13 +5,10 @@ import { AUTHED, IdParams, page, problems, Timestamp, toJson } from '../../serve
 import { actorOf, userActorOf } from '../../server/plugins/auth.ts';
 import { DASHBOARD_WHOSE, salesDashboard } from './dashboard.ts';
 import { createSavedView, deleteSavedView, listSavedViews, SavedViewInput } from './saved-views.ts';
-import { temperaturePeriodsOf } from '../accounts/account-settings.ts';
+import { temperaturePeriodsOf } from '../accounts/index.ts';
 import { CreateSalesRecordInput, UpdateSalesRecordInput } from './fields.ts';
 import { ListSalesRecordsQuery, listSalesRecords } from './list-sales-records.ts';
-import { recordHistory } from '../records/history.ts';
-import { HistoryEvent, Note, NoteParams } from '../records/http-schemas.ts';
-import { addRecordNote, listRecordNotes, NoteInput, removeRecordNote } from '../records/notes.ts';
-import { PersonOutput } from '../records/person.ts';
+import { PersonOutput } from '../person/index.ts';
 import { createSalesRecord, getSalesRecord, updateSalesRecord } from './sales-records.ts';
 import { BulkUpdateInput, bulkUpdateSalesRecords } from './bulk-update.ts';
 import { BatchConvertInput, convertSalesRecord, convertSalesRecords } from './convert-sales-record.ts';
@@ -351,85 +348,5 @@ export const salesRecordRoutes =
         },
       },
       async (request) => convertSalesRecords(deps, { actor: actorOf(request), ids: request.body.ids }),
-    );
-    app.get(
-      '/sales-records/:id/notes',
-      {
-        schema: {
-          tags,
-          summary: 'Notes, newest first',
-          params: IdParams,
-          response: { 200: z.object({ items: z.array(Note) }), ...problems(...AUTHED, 404) },
-        },
-      },
-      async (request) => ({
-        items: toJson(
-          await listRecordNotes(deps, {
-            actor: actorOf(request),
-            record: { kind: 'sales_record', id: request.params.id },
-          }),
-        ),
-      }),
-    );
-    app.post(
-      '/sales-records/:id/notes',
-      {
-        schema: {
-          tags,
-          summary: 'Add a note',
-          params: IdParams,
-          body: NoteInput,
-          response: { 201: Note, ...problems(...AUTHED, 404) },
-        },
-      },
-      async (request, reply) =>
-        reply.code(201).send(
-          toJson(
-            await addRecordNote(deps, {
-              actor: actorOf(request),
-              record: { kind: 'sales_record', id: request.params.id },
-              body: request.body.body,
-            }),
-          ),
-        ),
-    );
-    app.delete(
-      '/sales-records/:id/notes/:noteId',
-      {
-        schema: {
-          tags,
-          summary: 'Remove a note (the history keeps what it said)',
-          params: NoteParams,
-          response: { 204: z.null(), ...problems(...AUTHED, 404) },
-        },
-      },
-      async (request, reply) => {
-        await removeRecordNote(deps, {
-          actor: actorOf(request),
-          record: { kind: 'sales_record', id: request.params.id },
-          noteId: request.params.noteId,
-        });
-        return reply.code(204).send(null);
-      },
-    );
-    app.get(
-      '/sales-records/:id/history',
-      {
-        schema: {
-          tags,
-          summary:
-            'The record’s audit trail: who changed which fields, from → to; notes, files, policies and activities added and removed',
-          params: IdParams,
-          response: { 200: z.object({ items: z.array(HistoryEvent) }), ...problems(...AUTHED, 404) },
-        },
-      },
-      async (request) => ({
-        items: toJson(
-          await recordHistory(deps, {
-            actor: actorOf(request),
-            record: { kind: 'sales_record', id: request.params.id },
-          }),
-        ),
-      }),
     );
   };

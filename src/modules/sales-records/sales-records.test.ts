@@ -8,9 +8,8 @@ import {
   type TestApp,
   unique,
 } from '../../../test/support/app.ts';
-import { can } from '../access/can.ts';
-import { DEFAULT_SALES_PERMISSIONS } from '../access/sales-permissions.ts';
-import { NO_PERMISSIONS } from '../users/permissions.ts';
+import { DEFAULT_SALES_PERMISSIONS, can } from '../access/index.ts';
+import { NO_PERMISSIONS } from '../users/index.ts';
 import { salesRecords } from './schema.ts';
 
 let t: TestApp;
@@ -95,7 +94,7 @@ describe('creating and editing Sales Records', () => {
     const r = await create(w.a.admin, {
       firstName: 'Ruth',
       lastName: 'Baker',
-      phone: '(555) 201-3344',
+      phone: '(312) 201-3344',
       email: 'Ruth@Example.com',
       medicareNumber: '1eg4-te5-mk73',
       state: 'fl',
@@ -104,7 +103,7 @@ describe('creating and editing Sales Records', () => {
     expect(r).toMatchObject({
       recordTypeId: w.lead.id,
       statusId: w.lead.statuses[0]!.id,
-      phone: '+15552013344',
+      phone: '+13122013344',
       email: 'ruth@example.com',
       medicareNumber: '1EG4TE5MK73',
       state: 'FL',
@@ -228,9 +227,9 @@ describe('creating and editing Sales Records', () => {
     const upd = await w.a.admin.patch(`/api/v1/sales-records/${r.id}`, {
       statusId: won.id,
       carrier: 'Humana',
-      phone: '555 201 9999',
+      phone: '312 201 9999',
     });
-    expect(upd.json()).toMatchObject({ statusId: won.id, carrier: 'Humana', phone: '+15552019999' });
+    expect(upd.json()).toMatchObject({ statusId: won.id, carrier: 'Humana', phone: '+13122019999' });
     const note = await w.a.admin.post(`/api/v1/sales-records/${r.id}/notes`, {
       body: 'Prefers afternoon calls.',
     });
@@ -244,7 +243,7 @@ describe('creating and editing Sales Records', () => {
     expect(history[1].data.changes).toEqual({
       statusId: { from: w.lead.statuses[0]!.id, to: won.id },
       carrier: { from: null, to: 'Humana' },
-      phone: { from: null, to: '+15552019999' },
+      phone: { from: null, to: '+13122019999' },
     });
     expect(history[1].actor.id).toBe(w.a.adminId);
   });
@@ -428,9 +427,9 @@ describe('the lead list', () => {
       firstName: 'Margaret',
       lastName: 'Olsen',
       email: 'molsen@example.com',
-      phone: '555-201-1111',
+      phone: '312-201-1111',
     });
-    await create(w.a.admin, { firstName: 'Oliver', lastName: 'Margolis', cellPhone: '+1 (555) 201-2222' });
+    await create(w.a.admin, { firstName: 'Oliver', lastName: 'Margolis', cellPhone: '+1 (312) 201-2222' });
     await create(w.a.admin, { firstName: 'Zed', lastName: 'Zimmer' });
     const names = async (q: string) =>
       (await w.a.admin.get(`/api/v1/sales-records?sort=lastName&q=${encodeURIComponent(q)}`))
@@ -441,8 +440,8 @@ describe('the lead list', () => {
     expect(await names('olsen margaret')).toEqual(['Olsen']);
     expect(await names('MOLS@')).toEqual([]);
     expect(await names('molsen@ex')).toEqual(['Olsen']);
-    expect(await names('(555) 201-2222')).toEqual(['Margolis']);
-    expect(await names('5552011111')).toEqual(['Olsen']);
+    expect(await names('(312) 201-2222')).toEqual(['Margolis']);
+    expect(await names('3122011111')).toEqual(['Olsen']);
     expect(await names('100%')).toEqual([]);
   });
 

@@ -4,8 +4,9 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Actor, UserActor } from '../access/actor.ts';
-import { authorize, requireUser } from '../access/require.ts';
+import { authorize, type UserActor } from '../access/index.ts';
+import type { Actor } from '../access/index.ts';
+import { requireUser } from '../access/index.ts';
 import { ListSalesRecordsQuery } from './list-sales-records.ts';
 import { savedViews } from './schema.ts';
 

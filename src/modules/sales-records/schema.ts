@@ -5,9 +5,9 @@ import { agents } from '../agents/schema.ts';
 import { individuals } from '../individuals/schema.ts';
 import { recordStatuses } from '../record-types/schema.ts';
 import { users } from '../users/schema.ts';
-import { personColumns } from '../records/person-columns.ts';
+import { personColumns } from '../person/index.ts';
 
-import { GENDERS } from '../records/person-columns.ts';
+import { GENDERS } from '../person/index.ts';
 export { GENDERS };
 export const TEMPERATURES = ['hot', 'warm', 'cool', 'cold'] as const;
 export type Temperature = (typeof TEMPERATURES)[number];

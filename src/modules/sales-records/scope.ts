@@ -1,6 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Actor } from '../access/actor.ts';
-import { isRestrictedToAccessibleAgents } from '../access/can.ts';
+import { isRestrictedToAccessibleAgents, type Actor } from '../access/index.ts';
 import { salesRecords } from './schema.ts';
 
 /**

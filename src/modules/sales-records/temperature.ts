@@ -1,14 +1,9 @@
 import type { Temperature } from './schema.ts';
 
-export type Period = { amount: number; unit: 'days' | 'weeks' | 'months' };
-/** How long a record stays hot, then warm, then cool; after that it is cold. */
-export type TemperaturePeriods = { hot: Period; warm: Period; cool: Period };
+import { DEFAULT_TEMPERATURE_PERIODS, type Period, type TemperaturePeriods } from '../accounts/index.ts';
 
-export const DEFAULT_TEMPERATURE_PERIODS: TemperaturePeriods = {
-  hot: { amount: 7, unit: 'days' },
-  warm: { amount: 30, unit: 'days' },
-  cool: { amount: 3, unit: 'months' },
-};
+export { DEFAULT_TEMPERATURE_PERIODS };
+export type { Period, TemperaturePeriods };
 
 /** `date` plus a period, in UTC calendar terms (months clamp to the month's last day). */
 export function addPeriod(date: Date, p: Period): Date {

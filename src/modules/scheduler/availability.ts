@@ -2,11 +2,11 @@ import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import { AppError } from '../../lib/errors.ts';
-import type { AccountScope } from '../access/actor.ts';
 import { accounts } from '../accounts/schema.ts';
-import { appointmentBusyIntervals } from '../activities/appointments.ts';
 import { activityTypes } from '../activities/schema.ts';
 import { users } from '../users/schema.ts';
+import type { AccountScope } from '../access/index.ts';
+import { appointmentBusyIntervals } from '../activities/index.ts';
 import { appointmentSchedules, appointmentScheduleUsers, scheduleSlugs } from './schema.ts';
 import type { Hours, SlotRules, SlotUser } from './slots.ts';
 

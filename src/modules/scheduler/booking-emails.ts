@@ -1,4 +1,4 @@
-import type { OutgoingEmail } from '../email/queue-email.ts';
+import type { OutgoingEmail } from '../email/index.ts';
 import type { BookingAnswer } from './booking-rules.ts';
 import { inviteIcs, readableTime } from './invite.ts';
 

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../lib/errors.ts';
-import { toE164 } from '../../lib/phone.ts';
+import { parsePhone } from '../../lib/phone.ts';
 import type { BookingForm } from './schema.ts';
 import type { SlotRefusal } from './slots.ts';
 
@@ -24,9 +24,9 @@ export function checkBookingForm(
   if (rawPhone === '') {
     if (form.phoneRequired) problems.push({ path: 'phone', message: 'Required.' });
   } else {
-    phone = toE164(rawPhone);
-    if (!phone)
-      problems.push({ path: 'phone', message: 'Must be a valid phone number, e.g. (555) 201-3344.' });
+    const parsed = parsePhone(rawPhone);
+    if (parsed.ok) phone = parsed.e164;
+    else problems.push({ path: 'phone', message: parsed.message });
   }
   const given = body.answers ?? {};
   const known = new Set(form.questions.map((q) => q.id));

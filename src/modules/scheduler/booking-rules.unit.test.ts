@@ -15,11 +15,11 @@ const form: BookingForm = {
 describe('checkBookingForm', () => {
   it('normalises the phone and keeps answers in form order', () => {
     const r = checkBookingForm(form, {
-      phone: '(555) 201-3344',
+      phone: '(312) 201-3344',
       answers: { lang: ' Spanish ', vet: false, plan: '' },
     });
     expect(r.problems).toEqual([]);
-    expect(r.phone).toBe('+15552013344');
+    expect(r.phone).toBe('+13122013344');
     expect(r.answers).toEqual([
       { questionId: 'vet', label: 'Veteran?', answer: false },
       { questionId: 'lang', label: 'Language', answer: 'Spanish' },

@@ -58,7 +58,7 @@ describe('booking a slot (seed 004)', () => {
       firstName: 'Ruth',
       lastName: 'Baker',
       email: 'Ruth.Baker@Example.net',
-      phone: '(555) 201-3344',
+      phone: '(312) 201-3344',
       answers: { plan: 'Original Medicare', medicare: true },
       timeZone: 'America/Chicago',
     });
@@ -83,7 +83,7 @@ describe('booking a slot (seed 004)', () => {
       firstName: 'Ruth',
       lastName: 'Baker',
       email: 'ruth.baker@example.net',
-      phone: '+15552013344',
+      phone: '+13122013344',
       recordTypeId: lead.id,
       assignedUserId: a.adminId,
     });
@@ -171,13 +171,13 @@ describe('booking a slot (seed 004)', () => {
     const a = await t.newAccount({ package: 'enhanced_records' });
     const s = await createSchedule(t, a);
     const [x, y] = await slotsOn(t, s.slug);
-    const res = await book(t, s.slug, x!, { phone: '555-410-2020', firstName: 'Joe', lastName: 'Ray' });
+    const res = await book(t, s.slug, x!, { phone: '312-410-2020', firstName: 'Joe', lastName: 'Ray' });
     expect(res.statusCode, res.body).toBe(201);
     const { booking, activity } = await activityOf(a.accountId, res.json().id);
     expect(booking.salesRecordId).toBeNull();
     expect(activity.individualId).toBe(booking.individualId);
     const again = await book(t, s.slug, y!, {
-      phone: '+1 555 410 2020',
+      phone: '+1 312 410 2020',
       firstName: 'Someone',
       lastName: 'Else',
     });
@@ -238,7 +238,7 @@ describe('matching an existing record', () => {
     firstName: 'Maria',
     lastName: 'Lopez',
     email: 'maria@example.net',
-    phone: '(555) 777-1000',
+    phone: '(312) 777-1000',
   };
   const cases: Case[] = [
     {
@@ -252,7 +252,7 @@ describe('matching an existing record', () => {
     },
     {
       name: 'Sales Record by phone',
-      existing: [{ kind: 'sales_record', fields: { firstName: 'M', lastName: 'X', phone: '555.777.1000' } }],
+      existing: [{ kind: 'sales_record', fields: { firstName: 'M', lastName: 'X', phone: '312.777.1000' } }],
       booker: person,
       expected: 0,
       on: 'phone',
@@ -260,7 +260,7 @@ describe('matching an existing record', () => {
     {
       name: 'Sales Record by cell',
       existing: [
-        { kind: 'sales_record', fields: { firstName: 'M', lastName: 'X', cellPhone: '555-777-1000' } },
+        { kind: 'sales_record', fields: { firstName: 'M', lastName: 'X', cellPhone: '312-777-1000' } },
       ],
       booker: person,
       expected: 0,
@@ -281,14 +281,14 @@ describe('matching an existing record', () => {
     },
     {
       name: 'Individual by phone',
-      existing: [{ kind: 'individual', fields: { firstName: 'A', lastName: 'B', phone: '5557771000' } }],
+      existing: [{ kind: 'individual', fields: { firstName: 'A', lastName: 'B', phone: '3127771000' } }],
       booker: person,
       expected: 0,
       on: 'phone',
     },
     {
       name: 'Individual by cell',
-      existing: [{ kind: 'individual', fields: { firstName: 'A', lastName: 'B', cellPhone: '5557771000' } }],
+      existing: [{ kind: 'individual', fields: { firstName: 'A', lastName: 'B', cellPhone: '3127771000' } }],
       booker: person,
       expected: 0,
       on: 'phone',
@@ -310,7 +310,7 @@ describe('matching an existing record', () => {
     {
       name: 'Sales Records before Individuals',
       existing: [
-        { kind: 'individual', fields: { firstName: 'A', lastName: 'B', phone: '5557771000' } },
+        { kind: 'individual', fields: { firstName: 'A', lastName: 'B', phone: '3127771000' } },
         { kind: 'sales_record', fields: { firstName: 'Maria', lastName: 'Lopez' } },
       ],
       booker: person,
@@ -321,7 +321,7 @@ describe('matching an existing record', () => {
       name: 'several Sales Records: email beats a newer phone match, which beats a newer name match',
       existing: [
         { kind: 'sales_record', fields: { firstName: 'Q', lastName: 'Q', email: 'maria@example.net' } },
-        { kind: 'sales_record', fields: { firstName: 'R', lastName: 'R', phone: '5557771000' } },
+        { kind: 'sales_record', fields: { firstName: 'R', lastName: 'R', phone: '3127771000' } },
         { kind: 'sales_record', fields: { firstName: 'Maria', lastName: 'Lopez' } },
       ],
       booker: person,

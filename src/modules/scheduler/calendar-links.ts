@@ -1,7 +1,7 @@
 import { asc, eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
-import type { AccountScope } from '../access/actor.ts';
+import type { AccountScope } from '../access/index.ts';
 import { appointmentSchedules, appointmentScheduleUsers } from './schema.ts';
 import { publicUrlOf } from './schedules.ts';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { serializeCalendar } from '../activities/ics.ts';
+import { serializeCalendar } from '../activities/index.ts';
 
 /**
  * The calendar invitation attached to booking emails (one VEVENT, serialised by the activities

@@ -4,11 +4,11 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { accountIdOfToken, sha256 } from '../../lib/tokens.ts';
-import type { RequestContext } from '../access/actor.ts';
 import { accounts } from '../accounts/schema.ts';
 import { activities, activityStatuses } from '../activities/schema.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { queueEmail } from '../email/queue-email.ts';
+import type { RequestContext } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { queueEmail } from '../email/index.ts';
 import { loadBookable } from './availability.ts';
 import {
   dispatchAll,

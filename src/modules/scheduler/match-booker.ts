@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
-import type { AccountScope } from '../access/actor.ts';
 import { individuals } from '../individuals/schema.ts';
 import { salesRecords } from '../sales-records/schema.ts';
+import type { AccountScope } from '../access/index.ts';
 import { bestMatch, type MatchKey } from './booking-rules.ts';
 
 export type Booker = { firstName: string; lastName: string; email: string; phone: string | null };

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { auditEvents } from '../audit/schema.ts';
-import { ALL_PERMISSIONS, NO_PERMISSIONS } from '../users/permissions.ts';
+import { ALL_PERMISSIONS, NO_PERMISSIONS } from '../users/index.ts';
 import { appointmentSchedules, scheduleSlugs } from './schema.ts';
 import {
   activityDefaults,

@@ -5,12 +5,10 @@ import type { Deps } from '../../deps.ts';
 import { AppError, type FieldProblem, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { randomToken } from '../../lib/tokens.ts';
-import type { AccountScope, Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
 import { activityStatuses, activityTypes } from '../activities/schema.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { users } from '../users/schema.ts';
+import { authorize, type AccountScope, type Actor } from '../access/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
 import type { ScheduleInput, SchedulePatch } from './schedule-input.ts';
 import { appointmentSchedules, appointmentScheduleUsers, type BookingForm, scheduleSlugs } from './schema.ts';
 

@@ -5,10 +5,9 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { AccountScope, Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { users } from '../users/schema.ts';
+import { authorize, type AccountScope, type Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { teamMembers, teams } from './schema.ts';
 
 export const TeamInput = z.strictObject({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AUTHED, IdParams, page, PageQuery, problems, Timestamp, toJson } from '../../server/http-schemas.ts';
 import { actorOf, userActorOf } from '../../server/plugins/auth.ts';
-import { GroupPermissionsSchema, SalesPermissionsSchema } from '../access/schemas.ts';
+import { GroupPermissionsSchema, SalesPermissionsSchema } from '../access/index.ts';
 import {
   CreateUserInput,
   createUser,

@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import { AppError, type FieldProblem, notFound } from '../../lib/errors.ts';
-import type { Actor } from '../access/actor.ts';
-import { isRestrictedToAccessibleAgents } from '../access/can.ts';
-import { groupWithin, salesGrantWithin } from '../access/escalation.ts';
-import type { SalesPermissions } from '../access/sales-permissions.ts';
+import type { Actor } from '../access/index.ts';
+import { isRestrictedToAccessibleAgents } from '../access/index.ts';
+import { groupWithin, salesGrantWithin } from '../access/index.ts';
+import type { SalesPermissions } from '../access/index.ts';
 import type { GroupPermissions } from './permissions.ts';
 import { securityGroups, users } from './schema.ts';
 

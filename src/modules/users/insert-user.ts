@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Actor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { SalesPermissions } from '../access/sales-permissions.ts';
+import type { Actor, SalesPermissions } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { loginNames, users, type UserType } from './schema.ts';
 
 export type NewUser = {
@@ -24,7 +23,7 @@ export type NewUser = {
  * Insert a user and claim its username and email as login names (unique across the installation,
  * since the login form has no account field). A taken name is a 409 naming each taken field.
  */
-export async function insertUserWithLogins(tx: DbOrTx, actor: Actor, u: NewUser) {
+export async function insertUserWithLogins(tx: Tx, actor: Actor, u: NewUser) {
   const id = newId();
   const username = u.username.toLowerCase();
   const email = u.email.toLowerCase();

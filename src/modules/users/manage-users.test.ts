@@ -37,7 +37,7 @@ async function setup(a: TestAccount): Promise<Ids> {
       firstName: 'Ana',
       lastName: 'Lopez',
       npn: '1234567',
-      phone: '(555) 201-3344',
+      phone: '(312) 201-3344',
     })
   ).json();
   const types = (await a.admin.get('/api/v1/record-types')).json().items;

@@ -8,30 +8,30 @@ import { AppError, type FieldProblem, notFound } from '../../lib/errors.ts';
 import { Email, PersonName, TimeZone, Username } from '../../lib/fields.ts';
 import { generateTemporaryPassword, hashPassword } from '../../lib/passwords.ts';
 import { accounts } from '../accounts/schema.ts';
-import type { Actor } from '../access/actor.ts';
-import { groupWithin, salesWithin } from '../access/escalation.ts';
-import { authorize } from '../access/require.ts';
-import {
-  DEFAULT_SALES_PERMISSIONS,
-  SCALE_ONLY_FLAGS,
-  type SalesPermissions,
-} from '../access/sales-permissions.ts';
-import { SalesPermissionsSchema } from '../access/schemas.ts';
-import { assertAgentsExist } from '../agents/agents.ts';
-import { type AgentLinkKind, userAgentLinks } from '../agents/schema.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { endUserSessions } from '../auth/logout.ts';
-import { queueEmail } from '../email/queue-email.ts';
-import { assertRecordTypesExist } from '../record-types/record-types.ts';
+import { userAgentLinks } from '../agents/schema.ts';
 import { teamMembers, teams } from '../teams/schema.ts';
-import { assertUsersExist } from '../teams/teams.ts';
 import { canReactivate, reactivationAllowedAt } from './cooldown.ts';
 import { assertGroupGrantable, assertUserGrantsWithin, assertUserWithinReach } from './grants.ts';
 import { insertUserWithLogins } from './insert-user.ts';
 import { countManagers, lastManagerError } from './security-groups.ts';
 import { loginNames, securityGroups, USER_TYPES, userActivityVisibility, users } from './schema.ts';
-import { calendarLinksOf } from '../scheduler/calendar-links.ts';
+import {
+  DEFAULT_SALES_PERMISSIONS,
+  SCALE_ONLY_FLAGS,
+  SalesPermissionsSchema,
+  authorize,
+  groupWithin,
+  salesWithin,
+  type Actor,
+  type SalesPermissions,
+} from '../access/index.ts';
+import { assertAgentsExist, type AgentLinkKind } from '../agents/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
+import { endUserSessions } from '../auth/index.ts';
+import { queueEmail } from '../email/index.ts';
+import { assertRecordTypesExist } from '../record-types/index.ts';
+import { calendarLinksOf } from '../scheduler/index.ts';
+import { assertUsersExist } from '../teams/index.ts';
 import { escapeLike } from '../../lib/like.ts';
 
 const Ids = z.array(z.uuid({ message: 'Must be a valid id.' })).max(1000);

@@ -5,13 +5,10 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { PersonName, TimeZone } from '../../lib/fields.ts';
 import { accounts } from '../accounts/schema.ts';
-import type { UserActor } from '../access/actor.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import { securityGroups, users } from './schema.ts';
-import { type AccessProfile, can } from '../access/can.ts';
-import { TASK_IDS, type TaskId } from '../access/tasks.ts';
-import type { UserIdentity } from '../auth/resolve-session.ts';
+import { TASK_IDS, can, type AccessProfile, type TaskId, type UserActor } from '../access/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
+import type { UserIdentity } from '../auth/index.ts';
 
 /** The signed-in user, their account and their group's permissions (what `GET /me` returns). */
 export async function getMe(deps: Deps, opts: { actor: UserActor; identity?: UserIdentity | null }) {

@@ -1,13 +1,6 @@
-/** Security-group permission categories and levels (PERMISSIONS.md, "Security Group permissions"). */
-export type GroupPermissions = {
-  salesEnablement: { visible: boolean };
-  individual: { visible: boolean; edit: boolean };
-  agent: { visible: boolean; edit: boolean };
-  administrative: { manageUsers: boolean };
-  marketing: { visible: boolean };
-  reporting: { visible: boolean };
-  recordAccess: { restriction: 'none' | 'accessible_agents'; includeUnassigned: boolean };
-};
+import type { GroupPermissions } from '../access/index.ts';
+
+export type { GroupPermissions };
 
 export const ALL_PERMISSIONS: GroupPermissions = {
   salesEnablement: { visible: true },

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AUTHED, problems } from '../../server/http-schemas.ts';
 import { userActorOf } from '../../server/plugins/auth.ts';
-import { PACKAGES } from '../accounts/schema.ts';
 import { getMe, UpdateProfileInput, updateMyProfile } from './me.ts';
 import { USER_TYPES } from './schema.ts';
-import { SalesPermissionsSchema } from '../access/schemas.ts';
+import { SalesPermissionsSchema } from '../access/index.ts';
+import { PACKAGES } from '../accounts/index.ts';
 
 const PermissionsSchema = z.object({
   salesEnablement: z.object({ visible: z.boolean() }),

@@ -5,10 +5,8 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { Phone } from '../../lib/phone.ts';
-import type { UserActor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { authorize, type UserActor } from '../access/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
 import { users, userSalesRepIds } from './schema.ts';
 
 const SignatureSchema = z.discriminatedUnion('kind', [

@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, tenantColumns, ts } from '../../db/columns.ts';
 import { accounts } from '../accounts/schema.ts';
-import { DEFAULT_SALES_PERMISSIONS, type SalesPermissions } from '../access/sales-permissions.ts';
+import { DEFAULT_SALES_PERMISSIONS, type SalesPermissions } from '../access/index.ts';
 import type { GroupPermissions } from './permissions.ts';
 
 /** A typed signature (text in a script font) or a drawn one (a PNG data URL). */
@@ -34,8 +34,10 @@ export const securityGroups = pgTable(
   ],
 );
 
-export const USER_TYPES = ['agency_user', 'agent_crm_user'] as const;
-export type UserType = (typeof USER_TYPES)[number];
+import { USER_TYPES, type UserType } from '../access/index.ts';
+
+export { USER_TYPES };
+export type { UserType };
 
 export const users = pgTable(
   'users',

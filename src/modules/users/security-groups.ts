@@ -5,12 +5,14 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { AccountScope, Actor } from '../access/actor.ts';
-import { groupWithin } from '../access/escalation.ts';
-import { authorize } from '../access/require.ts';
-import { GroupPermissionsSchema } from '../access/schemas.ts';
-import { diff } from '../audit/events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import {
+  GroupPermissionsSchema,
+  authorize,
+  groupWithin,
+  type AccountScope,
+  type Actor,
+} from '../access/index.ts';
+import { diff, recordAudit } from '../audit/index.ts';
 import { accounts } from '../accounts/schema.ts';
 import { assertGroupGrantable, assertGroupWithinReach } from './grants.ts';
 import { securityGroups, users } from './schema.ts';

@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { safeEqual } from '../../lib/tokens.ts';
-import type { Actor, RequestContext, UserActor } from '../../modules/access/actor.ts';
-import { authenticateApiKey } from '../../modules/api-keys/api-keys.ts';
-import type { ApiKeyScope } from '../../modules/api-keys/schema.ts';
-import { resolveSession, type UserIdentity } from '../../modules/auth/resolve-session.ts';
+import type { Actor, RequestContext, UserActor } from '../../modules/access/index.ts';
+import { authenticateApiKey } from '../../modules/api-keys/index.ts';
+import { resolveSession, type UserIdentity } from '../../modules/auth/index.ts';
+import type { ApiKeyScope } from '../../modules/api-keys/index.ts';
 
 export const SESSION_COOKIE = 'openams_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -650,6 +650,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/individuals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Individuals (clients) within your reach */
+        get: operations["getIndividuals"];
+        put?: never;
+        /** Add an Individual */
+        post: operations["postIndividuals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/individuals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One Individual */
+        get: operations["getIndividualsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an Individual */
+        patch: operations["patchIndividualsById"];
+        trace?: never;
+    };
+    "/api/v1/individuals/{id}/sales-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client’s Sales Records (created for it or converted into it) that you may see, newest first */
+        get: operations["getIndividualsByIdSalesRecords"];
+        put?: never;
+        /** Create a Sales Record for this existing Individual (a new sale to a client) */
+        post: operations["postIndividualsByIdSalesRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales-records/{id}/notes": {
         parameters: {
             query?: never;
@@ -702,42 +756,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/individuals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Individuals (clients) within your reach */
-        get: operations["getIndividuals"];
-        put?: never;
-        /** Add an Individual */
-        post: operations["postIndividuals"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/individuals/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One Individual */
-        get: operations["getIndividualsById"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Edit an Individual */
-        patch: operations["patchIndividualsById"];
-        trace?: never;
-    };
     "/api/v1/individuals/{id}/notes": {
         parameters: {
             query?: never;
@@ -745,7 +763,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Notes (including those carried over from Sales Records) */
+        /** Notes, newest first */
         get: operations["getIndividualsByIdNotes"];
         put?: never;
         /** Add a note */
@@ -780,28 +798,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The client’s audit trail: who changed what, from → to; notes, files, policies and activities added and removed */
+        /** The record’s audit trail: who changed which fields, from → to; notes, files, policies and activities added and removed */
         get: operations["getIndividualsByIdHistory"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/individuals/{id}/sales-records": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The client’s Sales Records (created for it or converted into it) that you may see, newest first */
-        get: operations["getIndividualsByIdSalesRecords"];
-        put?: never;
-        /** Create a Sales Record for this existing Individual (a new sale to a client) */
-        post: operations["postIndividualsByIdSalesRecords"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1631,83 +1631,6 @@ export interface components {
             missing?: string[];
             requestId?: string;
         };
-        LeadIntakeSettingsInput: {
-            /** @enum {string} */
-            target: "sales_record" | "individual";
-            /** @enum {string} */
-            duplicates: "skip" | "update";
-            recordTypeId: string | null;
-        };
-        TemperaturePeriodsInput: {
-            hot: {
-                /** Format: int64 */
-                amount: number;
-                /** @enum {string} */
-                unit: "days" | "weeks" | "months";
-            };
-            warm: {
-                /** Format: int64 */
-                amount: number;
-                /** @enum {string} */
-                unit: "days" | "weeks" | "months";
-            };
-            cool: {
-                /** Format: int64 */
-                amount: number;
-                /** @enum {string} */
-                unit: "days" | "weeks" | "months";
-            };
-        };
-        AccountInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            package: "enhanced_records" | "accelerate" | "elevate" | "scale";
-            timeZone: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            defaultRecordTypeId: string | null;
-            customFieldLabels: string[];
-            temperaturePeriods: components["schemas"]["TemperaturePeriodsInput"];
-            leadIntake: components["schemas"]["LeadIntakeSettingsInput"];
-        };
-        ApiKeyInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            scope: "full" | "leads";
-            displayPrefix: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            lastUsedAt: string | null;
-            revokedAt: string | null;
-        };
-        EmailSummaryInput: {
-            /** Format: uuid */
-            id: string;
-            kind: string;
-            toAddress: string;
-            subject: string;
-            /** @enum {string} */
-            status: "queued" | "sending" | "sent" | "outbox" | "failed";
-            /** Format: int64 */
-            attempts: number;
-            lastError: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            sentAt: string | null;
-        };
         GroupPermissionsInput: {
             salesEnablement: {
                 visible: boolean;
@@ -1760,255 +1683,113 @@ export interface components {
                 viewUnassignedRecordings: boolean;
             };
         };
-        MeInput: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            username: string;
-            firstName: string;
-            lastName: string;
-            timeZone: string;
+        LeadIntakeSettingsInput: {
             /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            mustChangePassword: boolean;
-            securityGroupName: string;
-            isAccountAdmin: boolean;
-            permissions: {
-                salesEnablement: {
-                    visible: boolean;
-                };
-                individual: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                agent: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                administrative: {
-                    manageUsers: boolean;
-                };
-                marketing: {
-                    visible: boolean;
-                };
-                reporting: {
-                    visible: boolean;
-                };
-                recordAccess: {
-                    /** @enum {string} */
-                    restriction: "none" | "accessible_agents";
-                    includeUnassigned: boolean;
-                };
-            };
-            salesPermissions: components["schemas"]["SalesPermissionsInput"];
-            tasks: string[];
-            account: {
-                /** Format: uuid */
-                id: string;
-                name: string;
+            target: "sales_record" | "individual";
+            /** @enum {string} */
+            duplicates: "skip" | "update";
+            recordTypeId: string | null;
+        };
+        TemperaturePeriodsInput: {
+            hot: {
+                /** Format: int64 */
+                amount: number;
                 /** @enum {string} */
-                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
-                timeZone: string;
+                unit: "days" | "weeks" | "months";
             };
-            csrfToken: string | null;
-        };
-        UserSummaryInput: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
+            warm: {
+                /** Format: int64 */
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
+            };
+            cool: {
+                /** Format: int64 */
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
             };
         };
-        UserInput: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            viewOtherUsersActivities: boolean;
-            salesPermissions: components["schemas"]["SalesPermissionsInput"];
-            customFields: string[];
-            mustChangePassword: boolean;
-            linkedAgentIds: string[];
-            accessibleAgentIds: string[];
-            teamIds: string[];
-            visibleUserIds: string[];
-            calendarLinks: {
-                /** Format: uuid */
-                scheduleId: string;
-                name: string;
-                /** Format: uri */
-                url: string;
-            }[];
-        };
-        SecurityGroupInput: {
+        ApiKeyInput: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: components["schemas"]["GroupPermissionsInput"];
+            /** @enum {string} */
+            scope: "full" | "leads";
+            displayPrefix: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+        };
+        EmailSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            toAddress: string;
+            subject: string;
+            /** @enum {string} */
+            status: "queued" | "sending" | "sent" | "outbox" | "failed";
             /** Format: int64 */
-            userCount: number;
-        };
-        SalesProfileInput: {
-            phone: string | null;
-            npn: string | null;
-            signature: ({
-                /** @constant */
-                kind: "typed";
-                text: string;
-            } | {
-                /** @constant */
-                kind: "drawn";
-                dataUrl: string;
-            }) | null;
-            salesRepIds: {
-                value: string;
-                isDefault: boolean;
-            }[];
-        };
-        TeamInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            memberIds: string[];
-        };
-        AgentInput: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            npn: string | null;
-            email: string | null;
-            phone: string | null;
-            active: boolean;
+            attempts: number;
+            lastError: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
+            sentAt: string | null;
         };
-        AuditLogEventInput: {
+        AccountInput: {
             /** Format: uuid */
             id: string;
-            type: string;
+            name: string;
+            /** @enum {string} */
+            package: "enhanced_records" | "accelerate" | "elevate" | "scale";
+            timeZone: string;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
-            occurredAt: string;
-            subjectType: string;
-            /** Format: uuid */
-            subjectId: string;
-            recordType: ("sales_record" | "individual") | null;
-            recordId: string | null;
-            data: {
-                [key: string]: unknown;
-            };
-            actor: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
-            actorApiKeyId: string | null;
-            ip: string | null;
-            userAgent: string | null;
+            createdAt: string;
+            defaultRecordTypeId: string | null;
+            customFieldLabels: string[];
+            temperaturePeriods: components["schemas"]["TemperaturePeriodsInput"];
+            leadIntake: components["schemas"]["LeadIntakeSettingsInput"];
         };
-        RecordTypeInput: {
+        CustomFieldInput: {
             /** Format: uuid */
             id: string;
-            name: string;
-            description: string;
+            /** @enum {string} */
+            entity: "sales_record" | "individual" | "policy";
+            key: string;
+            label: string;
+            /** @enum {string} */
+            type: "text" | "number" | "date" | "boolean" | "picklist";
+            options: string[];
+            required: boolean;
             /** Format: int64 */
             sortOrder: number;
-            listOptions: {
-                columns: string[];
-                sort: string;
-            };
-            isDefault: boolean;
-            statuses: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** Format: int64 */
-                sortOrder: number;
-                isClosedWon: boolean;
-                isClosed: boolean;
-            }[];
         };
-        NoteInput: {
+        RecordFileInput: {
             /** Format: uuid */
             id: string;
-            body: string;
+            /** @enum {string} */
+            kind: "upload" | "url";
+            name: string;
+            url: string | null;
+            contentType: string | null;
+            sizeBytes: number | null;
+            sha256: string | null;
+            uploadedByUserId: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
-            fromSalesRecordId: string | null;
-            author: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
-        };
-        HistoryEventInput: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            occurredAt: string;
-            /** @enum {string} */
-            subjectType: "sales_record" | "individual" | "policy" | "activity";
-            /** Format: uuid */
-            subjectId: string;
-            data: {
-                [key: string]: unknown;
-            };
-            actor: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
         };
         SalesRecordInput: {
             /** Format: uuid */
@@ -2147,6 +1928,130 @@ export interface components {
              */
             createdAt: string;
         };
+        ActivityInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            activityTypeId: string;
+            activityType: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                category: "appointment" | null;
+                color: string | null;
+            };
+            /** Format: uuid */
+            statusId: string;
+            status: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                isClosed: boolean;
+                isCancelled: boolean;
+            };
+            subject: string;
+            ownerUserId: string | null;
+            ownerTeamId: string | null;
+            ownerName: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            dueAt: string | null;
+            allDay: boolean;
+            salesRecordId: string | null;
+            individualId: string | null;
+            agentId: string | null;
+            record: {
+                /** @enum {string} */
+                kind: "sales_record" | "individual" | "agent";
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            details: {
+                [key: string]: unknown;
+            };
+            completedAt: string | null;
+            completedByUserId: string | null;
+            /** @enum {string} */
+            source: "manual" | "booking" | "workflow";
+            scheduleId: string | null;
+            createdByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+            /** @description The viewer may edit, complete and delete it (owner, team or creator) */
+            canEdit: boolean;
+        };
+        ActivityTypeInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            category: "appointment" | null;
+            color: string | null;
+            /** Format: int64 */
+            sortOrder: number;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        ActivityStatusInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isClosed: boolean;
+            isCancelled: boolean;
+            /** Format: int64 */
+            sortOrder: number;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        CalendarFeedInput: {
+            active: boolean;
+            /** @description Shown once, when the feed is created or rotated */
+            url?: string;
+            createdAt: string | null;
+            lastUsedAt: string | null;
+        };
+        AgentInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            npn: string | null;
+            email: string | null;
+            phone: string | null;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         PolicyInput: {
             /** Format: uuid */
             id: string;
@@ -2246,37 +2151,6 @@ export interface components {
                 needsPremium: boolean;
             };
         };
-        RecordFileInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "upload" | "url";
-            name: string;
-            url: string | null;
-            contentType: string | null;
-            sizeBytes: number | null;
-            sha256: string | null;
-            uploadedByUserId: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-        };
-        CustomFieldInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            entity: "sales_record" | "individual" | "policy";
-            key: string;
-            label: string;
-            /** @enum {string} */
-            type: "text" | "number" | "date" | "boolean" | "picklist";
-            options: string[];
-            required: boolean;
-            /** Format: int64 */
-            sortOrder: number;
-        };
         LeadPostResultInput: {
             /** @enum {string} */
             outcome: "created" | "duplicate" | "updated";
@@ -2324,6 +2198,68 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        NoteInput: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            fromSalesRecordId: string | null;
+            author: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
+        HistoryEventInput: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            subjectType: "sales_record" | "individual" | "policy" | "activity";
+            /** Format: uuid */
+            subjectId: string;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
+        RecordTypeInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** Format: int64 */
+            sortOrder: number;
+            listOptions: {
+                columns: string[];
+                sort: string;
+            };
+            isDefault: boolean;
+            statuses: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: int64 */
+                sortOrder: number;
+                isClosedWon: boolean;
+                isClosed: boolean;
+            }[];
         };
         /** @description Ranges of wall-clock hours (HH:mm) per weekday, in the schedule’s zone */
         WeeklyHoursInput: {
@@ -2468,114 +2404,178 @@ export interface components {
             lastName: string;
             canChange: boolean;
         };
-        ActivityInput: {
+        TeamInput: {
             /** Format: uuid */
             id: string;
+            name: string;
+            memberIds: string[];
+        };
+        UserSummaryInput: {
             /** Format: uuid */
-            activityTypeId: string;
-            activityType: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            securityGroup: {
                 /** Format: uuid */
                 id: string;
                 name: string;
-                category: "appointment" | null;
-                color: string | null;
             };
+        };
+        UserInput: {
             /** Format: uuid */
-            statusId: string;
-            status: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            securityGroup: {
                 /** Format: uuid */
                 id: string;
                 name: string;
-                isClosed: boolean;
-                isCancelled: boolean;
             };
-            subject: string;
-            ownerUserId: string | null;
-            ownerTeamId: string | null;
-            ownerName: string;
-            startsAt: string | null;
-            endsAt: string | null;
-            dueAt: string | null;
-            allDay: boolean;
-            salesRecordId: string | null;
-            individualId: string | null;
-            agentId: string | null;
-            record: {
+            viewOtherUsersActivities: boolean;
+            salesPermissions: components["schemas"]["SalesPermissionsInput"];
+            customFields: string[];
+            mustChangePassword: boolean;
+            linkedAgentIds: string[];
+            accessibleAgentIds: string[];
+            teamIds: string[];
+            visibleUserIds: string[];
+            calendarLinks: {
+                /** Format: uuid */
+                scheduleId: string;
+                name: string;
+                /** Format: uri */
+                url: string;
+            }[];
+        };
+        SecurityGroupInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            permissions: components["schemas"]["GroupPermissionsInput"];
+            /** Format: int64 */
+            userCount: number;
+        };
+        SalesProfileInput: {
+            phone: string | null;
+            npn: string | null;
+            signature: ({
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            }) | null;
+            salesRepIds: {
+                value: string;
+                isDefault: boolean;
+            }[];
+        };
+        MeInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            username: string;
+            firstName: string;
+            lastName: string;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            mustChangePassword: boolean;
+            securityGroupName: string;
+            isAccountAdmin: boolean;
+            permissions: {
+                salesEnablement: {
+                    visible: boolean;
+                };
+                individual: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                agent: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                administrative: {
+                    manageUsers: boolean;
+                };
+                marketing: {
+                    visible: boolean;
+                };
+                reporting: {
+                    visible: boolean;
+                };
+                recordAccess: {
+                    /** @enum {string} */
+                    restriction: "none" | "accessible_agents";
+                    includeUnassigned: boolean;
+                };
+            };
+            salesPermissions: components["schemas"]["SalesPermissionsInput"];
+            tasks: string[];
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
                 /** @enum {string} */
-                kind: "sales_record" | "individual" | "agent";
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            notes: string;
-            details: {
+                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
+                timeZone: string;
+            };
+            csrfToken: string | null;
+        };
+        AuditLogEventInput: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            subjectType: string;
+            /** Format: uuid */
+            subjectId: string;
+            recordType: ("sales_record" | "individual") | null;
+            recordId: string | null;
+            data: {
                 [key: string]: unknown;
             };
-            completedAt: string | null;
-            completedByUserId: string | null;
-            /** @enum {string} */
-            source: "manual" | "booking" | "workflow";
-            scheduleId: string | null;
-            createdByUserId: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
-            /** @description The viewer may edit, complete and delete it (owner, team or creator) */
-            canEdit: boolean;
-        };
-        ActivityTypeInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            category: "appointment" | null;
-            color: string | null;
-            /** Format: int64 */
-            sortOrder: number;
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
-        };
-        ActivityStatusInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            isClosed: boolean;
-            isCancelled: boolean;
-            /** Format: int64 */
-            sortOrder: number;
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
-        };
-        CalendarFeedInput: {
-            active: boolean;
-            /** @description Shown once, when the feed is created or rotated */
-            url?: string;
-            createdAt: string | null;
-            lastUsedAt: string | null;
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+            actorApiKeyId: string | null;
+            ip: string | null;
+            userAgent: string | null;
         };
         SavedViewInput: {
             /** Format: uuid */
@@ -2603,83 +2603,6 @@ export interface components {
             }[];
             missing?: string[];
             requestId?: string;
-        };
-        LeadIntakeSettings: {
-            /** @enum {string} */
-            target: "sales_record" | "individual";
-            /** @enum {string} */
-            duplicates: "skip" | "update";
-            recordTypeId: string | null;
-        };
-        TemperaturePeriods: {
-            hot: {
-                /** Format: int64 */
-                amount: number;
-                /** @enum {string} */
-                unit: "days" | "weeks" | "months";
-            };
-            warm: {
-                /** Format: int64 */
-                amount: number;
-                /** @enum {string} */
-                unit: "days" | "weeks" | "months";
-            };
-            cool: {
-                /** Format: int64 */
-                amount: number;
-                /** @enum {string} */
-                unit: "days" | "weeks" | "months";
-            };
-        };
-        Account: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            package: "enhanced_records" | "accelerate" | "elevate" | "scale";
-            timeZone: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            defaultRecordTypeId: string | null;
-            customFieldLabels: string[];
-            temperaturePeriods: components["schemas"]["TemperaturePeriods"];
-            leadIntake: components["schemas"]["LeadIntakeSettings"];
-        };
-        ApiKey: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            scope: "full" | "leads";
-            displayPrefix: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            lastUsedAt: string | null;
-            revokedAt: string | null;
-        };
-        EmailSummary: {
-            /** Format: uuid */
-            id: string;
-            kind: string;
-            toAddress: string;
-            subject: string;
-            /** @enum {string} */
-            status: "queued" | "sending" | "sent" | "outbox" | "failed";
-            /** Format: int64 */
-            attempts: number;
-            lastError: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            sentAt: string | null;
         };
         GroupPermissions: {
             salesEnablement: {
@@ -2733,255 +2656,113 @@ export interface components {
                 viewUnassignedRecordings: boolean;
             };
         };
-        Me: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            username: string;
-            firstName: string;
-            lastName: string;
-            timeZone: string;
+        LeadIntakeSettings: {
             /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            mustChangePassword: boolean;
-            securityGroupName: string;
-            isAccountAdmin: boolean;
-            permissions: {
-                salesEnablement: {
-                    visible: boolean;
-                };
-                individual: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                agent: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                administrative: {
-                    manageUsers: boolean;
-                };
-                marketing: {
-                    visible: boolean;
-                };
-                reporting: {
-                    visible: boolean;
-                };
-                recordAccess: {
-                    /** @enum {string} */
-                    restriction: "none" | "accessible_agents";
-                    includeUnassigned: boolean;
-                };
-            };
-            salesPermissions: components["schemas"]["SalesPermissions"];
-            tasks: string[];
-            account: {
-                /** Format: uuid */
-                id: string;
-                name: string;
+            target: "sales_record" | "individual";
+            /** @enum {string} */
+            duplicates: "skip" | "update";
+            recordTypeId: string | null;
+        };
+        TemperaturePeriods: {
+            hot: {
+                /** Format: int64 */
+                amount: number;
                 /** @enum {string} */
-                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
-                timeZone: string;
+                unit: "days" | "weeks" | "months";
             };
-            csrfToken: string | null;
-        };
-        UserSummary: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
+            warm: {
+                /** Format: int64 */
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
+            };
+            cool: {
+                /** Format: int64 */
+                amount: number;
+                /** @enum {string} */
+                unit: "days" | "weeks" | "months";
             };
         };
-        User: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            viewOtherUsersActivities: boolean;
-            salesPermissions: components["schemas"]["SalesPermissions"];
-            customFields: string[];
-            mustChangePassword: boolean;
-            linkedAgentIds: string[];
-            accessibleAgentIds: string[];
-            teamIds: string[];
-            visibleUserIds: string[];
-            calendarLinks: {
-                /** Format: uuid */
-                scheduleId: string;
-                name: string;
-                /** Format: uri */
-                url: string;
-            }[];
-        };
-        SecurityGroup: {
+        ApiKey: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: components["schemas"]["GroupPermissions"];
+            /** @enum {string} */
+            scope: "full" | "leads";
+            displayPrefix: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+        };
+        EmailSummary: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            toAddress: string;
+            subject: string;
+            /** @enum {string} */
+            status: "queued" | "sending" | "sent" | "outbox" | "failed";
             /** Format: int64 */
-            userCount: number;
-        };
-        SalesProfile: {
-            phone: string | null;
-            npn: string | null;
-            signature: ({
-                /** @constant */
-                kind: "typed";
-                text: string;
-            } | {
-                /** @constant */
-                kind: "drawn";
-                dataUrl: string;
-            }) | null;
-            salesRepIds: {
-                value: string;
-                isDefault: boolean;
-            }[];
-        };
-        Team: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            memberIds: string[];
-        };
-        Agent: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            npn: string | null;
-            email: string | null;
-            phone: string | null;
-            active: boolean;
+            attempts: number;
+            lastError: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
+            sentAt: string | null;
         };
-        AuditLogEvent: {
+        Account: {
             /** Format: uuid */
             id: string;
-            type: string;
+            name: string;
+            /** @enum {string} */
+            package: "enhanced_records" | "accelerate" | "elevate" | "scale";
+            timeZone: string;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
-            occurredAt: string;
-            subjectType: string;
-            /** Format: uuid */
-            subjectId: string;
-            recordType: ("sales_record" | "individual") | null;
-            recordId: string | null;
-            data: {
-                [key: string]: unknown;
-            };
-            actor: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
-            actorApiKeyId: string | null;
-            ip: string | null;
-            userAgent: string | null;
+            createdAt: string;
+            defaultRecordTypeId: string | null;
+            customFieldLabels: string[];
+            temperaturePeriods: components["schemas"]["TemperaturePeriods"];
+            leadIntake: components["schemas"]["LeadIntakeSettings"];
         };
-        RecordType: {
+        CustomField: {
             /** Format: uuid */
             id: string;
-            name: string;
-            description: string;
+            /** @enum {string} */
+            entity: "sales_record" | "individual" | "policy";
+            key: string;
+            label: string;
+            /** @enum {string} */
+            type: "text" | "number" | "date" | "boolean" | "picklist";
+            options: string[];
+            required: boolean;
             /** Format: int64 */
             sortOrder: number;
-            listOptions: {
-                columns: string[];
-                sort: string;
-            };
-            isDefault: boolean;
-            statuses: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** Format: int64 */
-                sortOrder: number;
-                isClosedWon: boolean;
-                isClosed: boolean;
-            }[];
         };
-        Note: {
+        RecordFile: {
             /** Format: uuid */
             id: string;
-            body: string;
+            /** @enum {string} */
+            kind: "upload" | "url";
+            name: string;
+            url: string | null;
+            contentType: string | null;
+            sizeBytes: number | null;
+            sha256: string | null;
+            uploadedByUserId: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
-            fromSalesRecordId: string | null;
-            author: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
-        };
-        HistoryEvent: {
-            /** Format: uuid */
-            id: string;
-            type: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            occurredAt: string;
-            /** @enum {string} */
-            subjectType: "sales_record" | "individual" | "policy" | "activity";
-            /** Format: uuid */
-            subjectId: string;
-            data: {
-                [key: string]: unknown;
-            };
-            actor: {
-                /** Format: uuid */
-                id: string;
-                firstName: string;
-                lastName: string;
-            } | null;
         };
         SalesRecord: {
             /** Format: uuid */
@@ -3120,6 +2901,130 @@ export interface components {
              */
             createdAt: string;
         };
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            activityTypeId: string;
+            activityType: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                category: "appointment" | null;
+                color: string | null;
+            };
+            /** Format: uuid */
+            statusId: string;
+            status: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                isClosed: boolean;
+                isCancelled: boolean;
+            };
+            subject: string;
+            ownerUserId: string | null;
+            ownerTeamId: string | null;
+            ownerName: string;
+            startsAt: string | null;
+            endsAt: string | null;
+            dueAt: string | null;
+            allDay: boolean;
+            salesRecordId: string | null;
+            individualId: string | null;
+            agentId: string | null;
+            record: {
+                /** @enum {string} */
+                kind: "sales_record" | "individual" | "agent";
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            notes: string;
+            details: {
+                [key: string]: unknown;
+            };
+            completedAt: string | null;
+            completedByUserId: string | null;
+            /** @enum {string} */
+            source: "manual" | "booking" | "workflow";
+            scheduleId: string | null;
+            createdByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+            /** @description The viewer may edit, complete and delete it (owner, team or creator) */
+            canEdit: boolean;
+        };
+        ActivityType: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            category: "appointment" | null;
+            color: string | null;
+            /** Format: int64 */
+            sortOrder: number;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        ActivityStatus: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isClosed: boolean;
+            isCancelled: boolean;
+            /** Format: int64 */
+            sortOrder: number;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+        };
+        CalendarFeed: {
+            active: boolean;
+            /** @description Shown once, when the feed is created or rotated */
+            url?: string;
+            createdAt: string | null;
+            lastUsedAt: string | null;
+        };
+        Agent: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            npn: string | null;
+            email: string | null;
+            phone: string | null;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         Policy: {
             /** Format: uuid */
             id: string;
@@ -3219,37 +3124,6 @@ export interface components {
                 needsPremium: boolean;
             };
         };
-        RecordFile: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "upload" | "url";
-            name: string;
-            url: string | null;
-            contentType: string | null;
-            sizeBytes: number | null;
-            sha256: string | null;
-            uploadedByUserId: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-        };
-        CustomField: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            entity: "sales_record" | "individual" | "policy";
-            key: string;
-            label: string;
-            /** @enum {string} */
-            type: "text" | "number" | "date" | "boolean" | "picklist";
-            options: string[];
-            required: boolean;
-            /** Format: int64 */
-            sortOrder: number;
-        };
         LeadPostResult: {
             /** @enum {string} */
             outcome: "created" | "duplicate" | "updated";
@@ -3297,6 +3171,68 @@ export interface components {
             createdAt: string;
             startedAt: string | null;
             finishedAt: string | null;
+        };
+        Note: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            fromSalesRecordId: string | null;
+            author: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
+        HistoryEvent: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            /** @enum {string} */
+            subjectType: "sales_record" | "individual" | "policy" | "activity";
+            /** Format: uuid */
+            subjectId: string;
+            data: {
+                [key: string]: unknown;
+            };
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+        };
+        RecordType: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** Format: int64 */
+            sortOrder: number;
+            listOptions: {
+                columns: string[];
+                sort: string;
+            };
+            isDefault: boolean;
+            statuses: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: int64 */
+                sortOrder: number;
+                isClosedWon: boolean;
+                isClosed: boolean;
+            }[];
         };
         /** @description Ranges of wall-clock hours (HH:mm) per weekday, in the schedule’s zone */
         WeeklyHours: {
@@ -3441,114 +3377,178 @@ export interface components {
             lastName: string;
             canChange: boolean;
         };
-        Activity: {
+        Team: {
             /** Format: uuid */
             id: string;
+            name: string;
+            memberIds: string[];
+        };
+        UserSummary: {
             /** Format: uuid */
-            activityTypeId: string;
-            activityType: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            securityGroup: {
                 /** Format: uuid */
                 id: string;
                 name: string;
-                category: "appointment" | null;
-                color: string | null;
             };
+        };
+        User: {
             /** Format: uuid */
-            statusId: string;
-            status: {
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            securityGroup: {
                 /** Format: uuid */
                 id: string;
                 name: string;
-                isClosed: boolean;
-                isCancelled: boolean;
             };
-            subject: string;
-            ownerUserId: string | null;
-            ownerTeamId: string | null;
-            ownerName: string;
-            startsAt: string | null;
-            endsAt: string | null;
-            dueAt: string | null;
-            allDay: boolean;
-            salesRecordId: string | null;
-            individualId: string | null;
-            agentId: string | null;
-            record: {
+            viewOtherUsersActivities: boolean;
+            salesPermissions: components["schemas"]["SalesPermissions"];
+            customFields: string[];
+            mustChangePassword: boolean;
+            linkedAgentIds: string[];
+            accessibleAgentIds: string[];
+            teamIds: string[];
+            visibleUserIds: string[];
+            calendarLinks: {
+                /** Format: uuid */
+                scheduleId: string;
+                name: string;
+                /** Format: uri */
+                url: string;
+            }[];
+        };
+        SecurityGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            permissions: components["schemas"]["GroupPermissions"];
+            /** Format: int64 */
+            userCount: number;
+        };
+        SalesProfile: {
+            phone: string | null;
+            npn: string | null;
+            signature: ({
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            }) | null;
+            salesRepIds: {
+                value: string;
+                isDefault: boolean;
+            }[];
+        };
+        Me: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            username: string;
+            firstName: string;
+            lastName: string;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            mustChangePassword: boolean;
+            securityGroupName: string;
+            isAccountAdmin: boolean;
+            permissions: {
+                salesEnablement: {
+                    visible: boolean;
+                };
+                individual: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                agent: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                administrative: {
+                    manageUsers: boolean;
+                };
+                marketing: {
+                    visible: boolean;
+                };
+                reporting: {
+                    visible: boolean;
+                };
+                recordAccess: {
+                    /** @enum {string} */
+                    restriction: "none" | "accessible_agents";
+                    includeUnassigned: boolean;
+                };
+            };
+            salesPermissions: components["schemas"]["SalesPermissions"];
+            tasks: string[];
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
                 /** @enum {string} */
-                kind: "sales_record" | "individual" | "agent";
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
-            notes: string;
-            details: {
+                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
+                timeZone: string;
+            };
+            csrfToken: string | null;
+        };
+        AuditLogEvent: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            occurredAt: string;
+            subjectType: string;
+            /** Format: uuid */
+            subjectId: string;
+            recordType: ("sales_record" | "individual") | null;
+            recordId: string | null;
+            data: {
                 [key: string]: unknown;
             };
-            completedAt: string | null;
-            completedByUserId: string | null;
-            /** @enum {string} */
-            source: "manual" | "booking" | "workflow";
-            scheduleId: string | null;
-            createdByUserId: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
-            /** @description The viewer may edit, complete and delete it (owner, team or creator) */
-            canEdit: boolean;
-        };
-        ActivityType: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            category: "appointment" | null;
-            color: string | null;
-            /** Format: int64 */
-            sortOrder: number;
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
-        };
-        ActivityStatus: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            isClosed: boolean;
-            isCancelled: boolean;
-            /** Format: int64 */
-            sortOrder: number;
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
-        };
-        CalendarFeed: {
-            active: boolean;
-            /** @description Shown once, when the feed is created or rotated */
-            url?: string;
-            createdAt: string | null;
-            lastUsedAt: string | null;
+            actor: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+            } | null;
+            actorApiKeyId: string | null;
+            ip: string | null;
+            userAgent: string | null;
         };
         SavedView: {
             /** Format: uuid */
@@ -7380,247 +7380,6 @@ export interface operations {
             };
         };
     };
-    getSalesRecordsByIdNotes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["Note"][];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postSalesRecordsByIdNotes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    body: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Note"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteSalesRecordsByIdNotesByNoteId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                noteId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getSalesRecordsByIdHistory: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["HistoryEvent"][];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     getIndividuals: {
         parameters: {
             query?: {
@@ -7914,6 +7673,380 @@ export interface operations {
             };
         };
     };
+    getIndividualsByIdSalesRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ClientSalesRecord"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIndividualsByIdSalesRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    recordTypeId?: string;
+                    /** Format: uuid */
+                    statusId?: string;
+                    assignedUserId?: string | null;
+                    assignedAgentId?: string | null;
+                    leadSource?: string | null;
+                    coverageType?: string | null;
+                    carrier?: string | null;
+                    product?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesRecord"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSalesRecordsByIdNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Note"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSalesRecordsByIdNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSalesRecordsByIdNotesByNoteId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                noteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSalesRecordsByIdHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEvent"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getIndividualsByIdNotes: {
         parameters: {
             query?: never;
@@ -8115,139 +8248,6 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["HistoryEvent"][];
                     };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getIndividualsByIdSalesRecords: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["ClientSalesRecord"][];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postIndividualsByIdSalesRecords: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** Format: uuid */
-                    recordTypeId?: string;
-                    /** Format: uuid */
-                    statusId?: string;
-                    assignedUserId?: string | null;
-                    assignedAgentId?: string | null;
-                    leadSource?: string | null;
-                    coverageType?: string | null;
-                    carrier?: string | null;
-                    product?: string | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SalesRecord"];
                 };
             };
             /** @description Default Response */

@@ -33,15 +33,7 @@ export function useDateTimeFormat(): (iso: string | null | undefined) => string 
   return (iso) => formatDateTime(iso, timeZone);
 }
 
-/**
- * A phone number as the API stores it (E.164) for people: North American numbers as
- * "(555) 201-3344", others as they are ("+44 20…" stays "+442079460958").
- */
-export function formatPhone(e164: string | null | undefined): string {
-  if (!e164) return '';
-  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
-  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : e164;
-}
+export { formatPhone } from './phone';
 
 /** "First Last", or a fallback when both are empty. */
 export const fullName = (p: { firstName: string; lastName: string }, fallback = '—'): string =>

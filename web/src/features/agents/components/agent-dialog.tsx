@@ -105,7 +105,7 @@ function AgentForm({ agent, onDone }: { agent: Agent | null; onDone: () => void 
           />
           <TextInput
             label="Phone"
-            description="e.g. (555) 201-3344, or +44 20 7946 0958."
+            description="e.g. (312) 201-3344, or +44 20 7946 0958."
             type="tel"
             {...form.getInputProps('phone')}
           />

@@ -37,7 +37,7 @@ export function PostingInstructions() {
     `  -H 'Idempotency-Key: vendor-lead-12345' \\`,
     `  --data-urlencode 'firstName=Maria' \\`,
     `  --data-urlencode 'lastName=Lopez' \\`,
-    `  --data-urlencode 'phone=(555) 201-3344' \\`,
+    `  --data-urlencode 'phone=(312) 201-3344' \\`,
     `  --data-urlencode 'email=maria@example.com' \\`,
     `  --data-urlencode 'note=Asked about Medicare Advantage plans'`,
   ].join('\n');

@@ -4,10 +4,10 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { notFound } from '../../lib/errors.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorize } from '../access/require.ts';
+import type { Actor } from '../access/index.ts';
+import { authorize } from '../access/index.ts';
 import { users } from '../users/schema.ts';
-import { auditEvents } from './schema.ts';
+import { auditEvents } from '../audit/schema.ts';
 
 const Name = z
   .string()

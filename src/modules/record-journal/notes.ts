@@ -5,12 +5,12 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Actor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { individualNotes } from '../individuals/schema.ts';
 import { salesRecordNotes } from '../sales-records/schema.ts';
 import { users } from '../users/schema.ts';
-import { assertRecordOwnerAccess, type RecordOwner } from './owner-access.ts';
+import { assertRecordOwnerAccess, type RecordOwner } from '../records/index.ts';
 
 export const NoteInput = z.strictObject({ body: z.string().trim().min(1, 'Write something.').max(20_000) });
 

@@ -1,6 +1,6 @@
 import { and, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { toE164 } from '../../lib/phone.ts';
+import { toE164 } from './phone.ts';
 
 type PersonColumns = {
   firstName: PgColumn;

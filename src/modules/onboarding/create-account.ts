@@ -5,16 +5,14 @@ import { AppError, parseInput } from '../../lib/errors.ts';
 import { Email, Password, PersonName, TimeZone, Username } from '../../lib/fields.ts';
 import { newId } from '../../lib/ids.ts';
 import { generateTemporaryPassword, hashPassword } from '../../lib/passwords.ts';
-import type { SystemActor } from '../access/actor.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { ALL_PERMISSIONS } from '../users/permissions.ts';
 import { securityGroups } from '../users/schema.ts';
-import { insertUserWithLogins } from '../users/insert-user.ts';
-import { PACKAGES } from './schema.ts';
-import { accounts } from './schema.ts';
-import { fullSalesPermissions } from '../access/sales-permissions.ts';
-import { seedDefaultRecordTypes } from '../record-types/record-types.ts';
-import { seedDefaultActivitySettings } from '../activities/defaults.ts';
+import { PACKAGES } from '../accounts/index.ts';
+import { accounts } from '../accounts/schema.ts';
+import { fullSalesPermissions, type SystemActor } from '../access/index.ts';
+import { seedDefaultActivitySettings } from '../activities/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { seedDefaultRecordTypes } from '../record-types/index.ts';
+import { ALL_PERMISSIONS, insertUserWithLogins } from '../users/index.ts';
 
 export const CreateAccountInput = z.strictObject({
   name: z.string().trim().min(1, 'Required.').max(200),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { accounts } from './schema.ts';
+import { accounts } from '../accounts/schema.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../access/actor.ts';
+import type { Actor } from '../access/index.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { policies } from '../policies/schema.ts';
 import { users } from '../users/schema.ts';
-import { assertRecordOwnerAccess, type RecordOwner } from './owner-access.ts';
+import { assertRecordOwnerAccess, type RecordOwner } from '../records/index.ts';
 
 export const HISTORY_SUBJECTS = ['sales_record', 'individual', 'policy', 'activity'] as const;
 

@@ -1,0 +1,5 @@
+// The public entry of the agents module: other modules, the server, the CLI and jobs import only this.
+
+export { assertAgentsExist } from './agents.ts';
+export { agentRoutes } from './routes.ts';
+export type { AgentLinkKind } from './schema.ts';

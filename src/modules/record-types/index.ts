@@ -1,0 +1,4 @@
+// The public entry of the record-types module: other modules, the server, the CLI and jobs import only this.
+
+export { assertRecordTypesExist, seedDefaultRecordTypes } from './record-types.ts';
+export { recordTypeRoutes } from './routes.ts';

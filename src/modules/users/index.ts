@@ -1,0 +1,8 @@
+// The public entry of the users module: other modules, the server, the CLI and jobs import only this.
+
+export { userAdminRoutes } from './admin-routes.ts';
+export { insertUserWithLogins } from './insert-user.ts';
+export { ALL_PERMISSIONS, NO_PERMISSIONS } from './permissions.ts';
+export type { GroupPermissions } from './permissions.ts';
+export { userRoutes } from './routes.ts';
+export type { UserType } from './schema.ts';
