@@ -33,6 +33,7 @@ import { importRoutes } from '../modules/imports/routes.ts';
 import { schedulerRoutes } from '../modules/scheduler/routes.ts';
 import { schedulerPublicRoutes } from '../modules/scheduler/public-routes.ts';
 import { activityRoutes, calendarFeedPublicRoutes } from '../modules/activities/routes.ts';
+import { messagingRoutes, messagingWebhookRoutes } from '../modules/messaging/index.ts';
 import multipart from '@fastify/multipart';
 import { openApiTransform, openApiTransformObject } from './openapi-transform.ts';
 import { registerBodyTimeout } from './plugins/body-timeout.ts';
@@ -169,9 +170,12 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(importRoutes(deps));
       await api.register(schedulerRoutes(deps));
       await api.register(activityRoutes(deps));
+      await api.register(messagingRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
+  // Provider webhooks (signed by the provider, no login).
+  await app.register(messagingWebhookRoutes(deps));
   // Public pages' APIs (no login: a slug or a link's token), each rate limited.
   await app.register(
     async (pub) => {

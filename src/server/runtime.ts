@@ -7,6 +7,7 @@ import type { Deps } from '../deps.ts';
 import { createJobs, type JobDefinition } from '../jobs/queue.ts';
 import { deliverEmailDefinition, sweepQueuedEmailsDefinition } from '../modules/email/deliver-email.ts';
 import { purgeDeletedSalesRecordsDefinition } from '../modules/sales-records/purge-job.ts';
+import { startOutboundEngine } from '../modules/messaging/index.ts';
 import { runImportDefinition } from '../modules/imports/run-import.ts';
 
 export type Runtime = Deps & { shutdown(): Promise<void> };
@@ -56,9 +57,14 @@ export async function openRuntime(
   // on record died with its process, and what it was running is handed back at once.
   await jobs.start(definitions, { workers, exclusive: database.kind === 'pglite' && !opts.database });
   const ownsDatabase = !opts.database;
+  // The outbound texting engine runs in every worker process (decision 053).
+  const engine = workers
+    ? startOutboundEngine(deps, { exclusive: database.kind === 'pglite' && !opts.database })
+    : null;
   return {
     ...deps,
     async shutdown() {
+      await engine?.stop();
       await jobs.stop();
       if (ownsDatabase) await database.close();
       releaseLock();
