@@ -342,13 +342,19 @@ async function runConcurrently<T>(items: T[], limit: number, fn: (t: T) => Promi
   await Promise.all(workers);
 }
 
+/**
+ * Texts claimed (and committed `dispatching`) per pass, all handed to the provider at once: a crash
+ * leaves at most this many `outcome_unknown`, so it stays small.
+ */
+const BATCH = 20;
+
 export type DrainOptions = { batchSize?: number; concurrency?: number; provider?: SmsProvider };
 
 /** One pass: claim up to a batch of due texts and send them. Returns how many were claimed. */
 export async function drainOnce(deps: Pick<Deps, 'db' | 'config'>, opts: DrainOptions = {}): Promise<number> {
-  const claimed = await deps.db.transaction((tx) => claimDue(tx, { limit: opts.batchSize ?? 100 }));
+  const claimed = await deps.db.transaction((tx) => claimDue(tx, { limit: opts.batchSize ?? BATCH }));
   const provider = opts.provider ?? currentProvider();
-  await runConcurrently(claimed, opts.concurrency ?? 16, (c) => deliver(deps, provider, c));
+  await runConcurrently(claimed, opts.concurrency ?? BATCH, (c) => deliver(deps, provider, c));
   return claimed.length;
 }
 
@@ -358,7 +364,7 @@ export async function drainAll(deps: Pick<Deps, 'db' | 'config'>, opts: DrainOpt
   for (;;) {
     const n = await drainOnce(deps, opts);
     total += n;
-    if (n < (opts.batchSize ?? 100)) return total;
+    if (n < (opts.batchSize ?? BATCH)) return total;
   }
 }
 
