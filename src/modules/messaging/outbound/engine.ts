@@ -16,7 +16,7 @@ import { loadMessagingSettings, type MessagingSettings } from '../settings/setti
 import { applyDeliveryStatus, UNSUBSCRIBED_ERROR } from './apply-delivery-status.ts';
 import { textingWindow } from './compose.ts';
 import { optOutStatus } from './opt-out-status.ts';
-import { outboundPace } from './schema.ts';
+import { outboundDaily, outboundPace } from './schema.ts';
 import { clockNow } from '../clock.ts';
 
 /** What the engine took and committed as `dispatching`: handed to the provider after the commit. */
@@ -74,21 +74,18 @@ async function claimDue(tx: DbOrTx, opts: { limit: number; onlyId?: { accountId:
   const settings = new Map<string, MessagingSettings>();
   const sentToday = new Map<string, number>();
   const dayStart = new Date(Math.floor(now.getTime() / DAY) * DAY);
+  const day = dayStart.toISOString().slice(0, 10);
+  const before = new Map<string, number>();
   for (const accountId of new Set(due.map((d) => d.accountId))) {
     settings.set(accountId, await loadMessagingSettings(tx, accountId));
+    await tx.insert(outboundDaily).values({ accountId, day, dispatched: 0 }).onConflictDoNothing();
     const [c] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(messages)
-      .where(
-        and(
-          eq(messages.accountId, accountId),
-          eq(messages.channel, 'sms'),
-          eq(messages.direction, 'outbound'),
-          inArray(messages.status, ['dispatching', 'submitted', 'outcome_unknown']),
-          sql`${messages.sentAt} >= ${dayStart}`,
-        ),
-      );
+      .select({ n: outboundDaily.dispatched })
+      .from(outboundDaily)
+      .where(and(eq(outboundDaily.accountId, accountId), eq(outboundDaily.day, day)))
+      .for('update');
     sentToday.set(accountId, c?.n ?? 0);
+    before.set(accountId, c?.n ?? 0);
   }
   // Lock each number's pace row (created on first use) so engines pace a number together.
   const paces = new Map<string, number>();
@@ -170,6 +167,12 @@ async function claimDue(tx: DbOrTx, opts: { limit: number; onlyId?: { accountId:
       .set({ nextSlotAt: new Date(next) })
       .where(and(eq(outboundPace.accountId, accountId), eq(outboundPace.phoneNumberId, phoneNumberId)));
   }
+  for (const [accountId, n] of sentToday)
+    if (n !== before.get(accountId))
+      await tx
+        .update(outboundDaily)
+        .set({ dispatched: n })
+        .where(and(eq(outboundDaily.accountId, accountId), eq(outboundDaily.day, day)));
   if (claimed.length) {
     for (const accountId of new Set(claimed.map((c) => c.accountId)))
       await tx

@@ -1,4 +1,5 @@
-import { foreignKey, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from '../../accounts/schema.ts';
 import { ts } from '../../../db/columns.ts';
 import { phoneNumbers } from '../schema.ts';
 
@@ -20,5 +21,22 @@ export const outboundPace = pgTable(
       columns: [t.accountId, t.phoneNumberId],
       foreignColumns: [phoneNumbers.accountId, phoneNumbers.id],
     }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Texts handed to the provider per account and UTC day, for the 10DLC brand's daily cap: counted
+ * in the engine's claim transaction (one row per account and day, locked with the claim).
+ */
+export const outboundDaily = pgTable(
+  'outbound_daily',
+  {
+    accountId: uuid('account_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    dispatched: integer('dispatched').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.day] }),
+    foreignKey({ columns: [t.accountId], foreignColumns: [accounts.id] }).onDelete('cascade'),
   ],
 );
