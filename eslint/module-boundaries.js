@@ -38,7 +38,7 @@ const moduleDoors = {
     const mayReadTables =
       isTest ||
       file === 'src/db/schema.ts' ||
-      (own !== undefined && file === `src/modules/${own}/schema.ts`) ||
+      (own !== undefined && file.startsWith(`src/modules/${own}/`) && file.endsWith('/schema.ts')) ||
       LEGACY_TABLE_READERS.includes(file);
     const check = (node) => {
       const spec = node.source?.value;
@@ -50,7 +50,7 @@ const moduleDoors = {
       if (rest === 'index.ts') return;
       const index = posix(relative(dirname(file), `src/modules/${mod}/index.ts`));
       const data = { module: mod, spec, index: index.startsWith('.') ? index : `./${index}` };
-      if (rest === 'schema.ts') {
+      if (rest === 'schema.ts' || rest.endsWith('/schema.ts')) {
         if (!mayReadTables) context.report({ node: node.source, messageId: 'tables', data });
         return;
       }

@@ -20,3 +20,5 @@ export * from '../modules/activities/schema.ts';
 export * from '../modules/scheduler/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../modules/messaging/schema.ts';
+export * from '../modules/messaging/providers/schema.ts';
+export * from '../modules/messaging/outbound/schema.ts';

@@ -23,11 +23,18 @@ export class AppError extends Error {
   readonly errors: FieldProblem[] | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly missing: string[] | undefined;
+  /** Extra problem+json members (RFC 9457 extensions), e.g. `code: 'opted_out'`, `nextAllowedAt`. */
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(
     code: AppErrorCode,
     message: string,
-    extra: { errors?: FieldProblem[]; retryAfterSeconds?: number; missing?: string[] } = {},
+    extra: {
+      errors?: FieldProblem[];
+      retryAfterSeconds?: number;
+      missing?: string[];
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -35,6 +42,7 @@ export class AppError extends Error {
     this.errors = extra.errors;
     this.retryAfterSeconds = extra.retryAfterSeconds;
     this.missing = extra.missing;
+    this.extensions = extra.extensions;
   }
 }
 

@@ -33,6 +33,7 @@ import { schedulerPublicRoutes, schedulerRoutes } from '../modules/scheduler/ind
 import { teamRoutes } from '../modules/teams/index.ts';
 import { userAdminRoutes, userRoutes } from '../modules/users/index.ts';
 import { auditRoutes } from '../modules/audit-log/index.ts';
+import { messagingRoutes, messagingWebhookRoutes } from '../modules/messaging/index.ts';
 import multipart from '@fastify/multipart';
 import { openApiTransform, openApiTransformObject } from './openapi-transform.ts';
 import { registerBodyTimeout } from './plugins/body-timeout.ts';
@@ -171,9 +172,12 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(importRoutes(deps));
       await api.register(schedulerRoutes(deps));
       await api.register(activityRoutes(deps));
+      await api.register(messagingRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
+  // Provider webhooks (signed by the provider, no login).
+  await app.register(messagingWebhookRoutes(deps));
   // Public pages' APIs (no login: a slug or a link's token), each rate limited.
   await app.register(
     async (pub) => {

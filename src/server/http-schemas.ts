@@ -9,6 +9,8 @@ export const ProblemSchema = z
     detail: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     missing: z.array(z.string()).optional(),
+    /** A machine-readable reason where a route gives one (e.g. `opted_out`). */
+    code: z.string().optional(),
     requestId: z.string().optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });

@@ -8,6 +8,7 @@ import { deliverEmailDefinition, sweepQueuedEmailsDefinition } from '../modules/
 import { openFileStorage } from '../modules/files/index.ts';
 import { runImportDefinition } from '../modules/imports/index.ts';
 import { purgeDeletedSalesRecordsDefinition } from '../modules/sales-records/index.ts';
+import { startOutboundEngine } from '../modules/messaging/index.ts';
 
 export type Runtime = Deps & { shutdown(): Promise<void> };
 
@@ -56,9 +57,14 @@ export async function openRuntime(
   // on record died with its process, and what it was running is handed back at once.
   await jobs.start(definitions, { workers, exclusive: database.kind === 'pglite' && !opts.database });
   const ownsDatabase = !opts.database;
+  // The outbound texting engine runs in every worker process (decision 053).
+  const engine = workers
+    ? startOutboundEngine(deps, { exclusive: database.kind === 'pglite' && !opts.database })
+    : null;
   return {
     ...deps,
     async shutdown() {
+      await engine?.stop();
       await jobs.stop();
       if (ownsDatabase) await database.close();
       releaseLock();

@@ -172,6 +172,18 @@ export type AuditEvent =
       data: Record<string, unknown>;
     }
   | {
+      // Messaging (issue 13): account numbers, templates, settings, each message sent or canceled.
+      type:
+        | `phone_number.${'created' | 'updated' | 'deleted'}`
+        | `message_template.${'created' | 'updated' | 'deleted'}`
+        | 'messaging_settings.updated'
+        | 'user.default_phone_number_set'
+        | `message.${'sent' | 'queued' | 'canceled'}`;
+      subjectType: 'phone_number' | 'message_template' | 'account' | 'user' | 'message';
+      subjectId: string;
+      data: Record<string, unknown>;
+    }
+  | {
       type: 'calendar_feed.created' | 'calendar_feed.revoked';
       subjectType: 'user';
       subjectId: string;

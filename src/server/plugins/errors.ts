@@ -98,6 +98,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       const status = httpStatusFor(error.code);
       if (error.retryAfterSeconds) reply.header('Retry-After', String(error.retryAfterSeconds));
       return sendProblem(reply, {
+        ...error.extensions,
         status,
         type: typeUri(error.code.replace(/_/g, '-')),
         detail: error.message,
