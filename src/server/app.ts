@@ -33,6 +33,7 @@ import { importRoutes } from '../modules/imports/routes.ts';
 import { schedulerRoutes } from '../modules/scheduler/routes.ts';
 import { schedulerPublicRoutes } from '../modules/scheduler/public-routes.ts';
 import { activityRoutes, calendarFeedPublicRoutes } from '../modules/activities/routes.ts';
+import { messagingRoutes, messagingWebhookRoutes } from '../modules/messaging/index.ts';
 import multipart from '@fastify/multipart';
 import { openApiTransform, openApiTransformObject } from './openapi-transform.ts';
 import { registerBodyTimeout } from './plugins/body-timeout.ts';
@@ -169,6 +170,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(importRoutes(deps));
       await api.register(schedulerRoutes(deps));
       await api.register(activityRoutes(deps));
+      await api.register(messagingRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
@@ -180,6 +182,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     },
     { prefix: '/api/public/v1' },
   );
+  // Provider webhooks (Twilio): outside /api/v1, authenticated by the provider's signature.
+  await app.register(messagingWebhookRoutes(deps));
 
   const webShell = opts.serveWeb === false ? null : await registerWeb(app, opts.webDist ?? WEB_DIST);
   app.setNotFoundHandler((request, reply) => {
