@@ -109,15 +109,13 @@ export const inboxRoutes =
         },
       },
       async (request, reply) =>
-        reply
-          .code(201)
-          .send(
-            await createLeadFromMessage(deps, {
-              actor: actorOf(request),
-              id: request.params.id,
-              input: request.body,
-            }),
-          ),
+        reply.code(201).send(
+          await createLeadFromMessage(deps, {
+            actor: actorOf(request),
+            id: request.params.id,
+            input: request.body,
+          }),
+        ),
     );
     for (const [path, decision] of [
       ['confirm-revocation', 'confirmed'],
