@@ -1,6 +1,7 @@
 import { and, desc, eq, or } from 'drizzle-orm';
 import type { Deps } from '../../../deps.ts';
-import { AppError, notFound } from '../../../lib/errors.ts';
+import { AppError, notFound, validationError } from '../../../lib/errors.ts';
+import { toE164 } from '../../../lib/phone.ts';
 import { messages } from '../schema.ts';
 import { requireUser, setSimulatorFailNext, type Actor } from './ports.ts';
 import { receiveText, simulatorMessageId } from './receive-text.ts';
@@ -14,6 +15,12 @@ function assertSimulator(deps: Pick<Deps, 'config'>, actor: Actor) {
   requireUser(actor);
   if (deps.config.messagingProvider !== 'simulator')
     throw new AppError('not_found', 'The simulator is off: MESSAGING_PROVIDER is not "simulator".');
+}
+
+function fakePhoneOf(phone: string): string {
+  const e164 = toE164(phone);
+  if (!e164) throw validationError([{ path: 'params.phone', message: 'Must be a valid phone number.' }]);
+  return e164;
 }
 
 export async function simulateInboundText(
@@ -46,6 +53,7 @@ export async function listSimulatorPhoneMessages(
   opts: { actor: Actor; phone: string; limit: number },
 ) {
   assertSimulator(deps, opts.actor);
+  const phone = fakePhoneOf(opts.phone);
   const rows = await deps.db
     .select({
       id: messages.id,
@@ -63,8 +71,8 @@ export async function listSimulatorPhoneMessages(
         eq(messages.accountId, opts.actor.accountId),
         eq(messages.channel, 'sms'),
         or(
-          and(eq(messages.direction, 'outbound'), eq(messages.toAddress, opts.phone)),
-          and(eq(messages.direction, 'inbound'), eq(messages.fromAddress, opts.phone)),
+          and(eq(messages.direction, 'outbound'), eq(messages.toAddress, phone)),
+          and(eq(messages.direction, 'inbound'), eq(messages.fromAddress, phone)),
         ),
       ),
     )
@@ -78,9 +86,6 @@ export async function failNextDeliveries(
   opts: { actor: Actor; phone: string; count: number },
 ) {
   assertSimulator(deps, opts.actor);
-  return setSimulatorFailNext(deps.db, {
-    accountId: opts.actor.accountId,
-    phone: opts.phone,
-    count: opts.count,
-  });
+  const phone = fakePhoneOf(opts.phone);
+  return setSimulatorFailNext(deps.db, { accountId: opts.actor.accountId, phone, count: opts.count });
 }

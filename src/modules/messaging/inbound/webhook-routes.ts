@@ -16,7 +16,10 @@ const Field = z.string().max(2000);
  */
 const InboundSmsForm = z
   .object({
-    MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, 'Must be a Twilio message id (SM…).'),
+    MessageSid: z
+      .string()
+      .max(34)
+      .regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, 'Must be a Twilio message id (SM…).'),
     From: z.string().min(1).max(64),
     To: z.string().min(1).max(64),
     Body: z.string().max(1600).default(''),

@@ -365,3 +365,19 @@ describe('the simulator’s beneficiary side', () => {
     ).toBe(400);
   });
 });
+
+describe('the simulator’s phone paths', () => {
+  it('accept any spelling of a number and refuse what is not one (400)', async () => {
+    const phone = fakePhone();
+    await text(phone, 'hi');
+    const national = phone.slice(2); // 10 digits, no +1
+    const got = await a.admin.get(`/api/v1/simulator/phones/${national}/messages`);
+    expect(got.json().items).toHaveLength(1);
+    const bad = await a.admin.get('/api/v1/simulator/phones/not-a-phone/messages');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([{ path: 'params.phone', message: 'Must be a valid phone number.' }]);
+    const res = await a.admin.post(`/api/v1/simulator/phones/${national}/fail-next`, { count: 1 });
+    expect(res.json()).toEqual({ phone, failNext: 1 });
+    expect((await a.admin.post('/api/v1/simulator/phones/12/fail-next', { count: 1 })).statusCode).toBe(400);
+  });
+});
