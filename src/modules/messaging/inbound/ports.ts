@@ -14,7 +14,7 @@ export { salesRecordScope } from '../../sales-records/scope.ts';
 export { createSalesRecord, loadVisibleSalesRecord } from '../../sales-records/sales-records.ts';
 export { CreateSalesRecordInput } from '../../sales-records/fields.ts';
 export { users } from '../../users/schema.ts';
-export { notifyLive, type LiveEvent } from '../../live/notify.ts';
+export { LIVE_CHANNEL, notifyLive, type LiveEvent } from '../../live/notify.ts';
 // sms-out's `setSimulatorFailNext` (messaging/index.ts) was not on this branch: sms-in's own table
 // access stands in for it here; repoint this line to '../index.ts' once sms-out's is merged.
 export { setSimulatorFailNext } from './simulator-phones.ts';

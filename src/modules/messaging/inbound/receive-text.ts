@@ -1,19 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
+import { and, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client.ts';
 import { newId } from '../../../lib/ids.ts';
 import { toE164 } from '../../../lib/phone.ts';
 import { classifyInbound, countSegments, type InboundClassification } from '../rules/index.ts';
-import {
-  messageRecords,
-  messages,
-  messagingSettings,
-  phoneNumbers,
-  type MessagingProvider,
-} from '../schema.ts';
+import { messageRecords, messages, messagingSettings, type MessagingProvider } from '../schema.ts';
 import { isOptedOut } from '../opt-outs/consent-state.ts';
 import { recordOptOut } from '../opt-outs/record-opt-out.ts';
-import { matchRecordsByPhone, type MatchedRecord } from './match-records.ts';
+import type { MatchedRecord } from './store-inbound.ts';
+import { storeInbound } from './store-inbound.ts';
 import { accounts, notifyLive } from './ports.ts';
 
 /** A text a beneficiary sent to one of the account's numbers, as the provider reported it. */
@@ -64,99 +59,84 @@ export async function receiveText(
   const to = toE164(input.to) ?? input.to.trim();
   const rawFrom = input.from.trim();
   const from = toE164(rawFrom) ?? rawFrom;
-  return db.transaction(async (tx) => {
-    const [number] = await tx
-      .select({
-        id: phoneNumbers.id,
-        accountId: phoneNumbers.accountId,
-        number: phoneNumbers.number,
-        agency: accounts.name,
-        helpText: messagingSettings.helpText,
-        optOutConfirmation: messagingSettings.optOutConfirmation,
-      })
-      .from(phoneNumbers)
-      .innerJoin(accounts, eq(accounts.id, phoneNumbers.accountId))
-      .leftJoin(messagingSettings, eq(messagingSettings.accountId, phoneNumbers.accountId))
-      .where(and(eq(phoneNumbers.number, to), isNull(phoneNumbers.deletedAt)));
-    if (!number || (opts.onlyAccountId && number.accountId !== opts.onlyAccountId))
-      return { outcome: 'unknown_number' as const };
-    const accountId = number.accountId;
+  const classification = classifyInbound(input.body);
+  const seg = countSegments(input.body);
+  const messageId = newId();
 
-    const classification = classifyInbound(input.body);
-    const seg = countSegments(input.body);
-    const messageId = newId();
-    const inserted = await tx
-      .insert(messages)
-      .values({
-        accountId,
-        id: messageId,
-        channel: 'sms',
-        direction: 'inbound',
-        status: 'received',
-        deliveryStatus: 'received',
-        fromAddress: from,
-        toAddress: number.number,
-        body: input.body,
-        phoneNumberId: number.id,
-        provider: input.provider,
-        providerMessageId: input.providerMessageId,
-        segments: seg.segments,
-        encoding: seg.encoding,
-        statusAt: new Date(),
-        revocation: classification.kind === 'likely_revocation' ? 'flagged' : null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: messages.id });
-    if (inserted.length === 0) {
+  const run = async (tx: DbOrTx): Promise<ReceiveOutcome> => {
+    const stored = await storeInbound(tx, {
+      id: messageId,
+      provider: input.provider,
+      providerMessageId: input.providerMessageId,
+      from,
+      to,
+      body: input.body,
+      segments: seg.segments,
+      encoding: seg.encoding,
+      revocation: classification.kind === 'likely_revocation' ? 'flagged' : null,
+      onlyAccountId: opts.onlyAccountId ?? null,
+    });
+    if (!stored.stored) {
+      if (!stored.accountId) return { outcome: 'unknown_number' };
       const [existing] = await tx
         .select({ id: messages.id })
         .from(messages)
         .where(
           and(eq(messages.provider, input.provider), eq(messages.providerMessageId, input.providerMessageId)),
         );
-      return { outcome: 'replay' as const, messageId: existing?.id ?? '' };
+      return { outcome: 'replay', messageId: existing?.id ?? '' };
     }
-
-    const records = await matchRecordsByPhone(tx, accountId, from);
-    if (records.length)
-      await tx
-        .insert(messageRecords)
-        .values(records.map((r) => ({ accountId, messageId, recordType: r.type, recordId: r.id })));
-
+    const { accountId, records, number } = stored;
     let replyBody: string | null = null;
     const ledger = { accountId, phone: from, messageId, body: input.body };
+    const settings = async () => {
+      const [s] = await tx
+        .select({
+          agency: accounts.name,
+          helpText: messagingSettings.helpText,
+          optOutConfirmation: messagingSettings.optOutConfirmation,
+        })
+        .from(accounts)
+        .leftJoin(messagingSettings, eq(messagingSettings.accountId, accounts.id))
+        .where(eq(accounts.id, accountId));
+      return s!;
+    };
     switch (classification.kind) {
       case 'opt_out': {
         const all = classification.keyword === 'STOPALL';
-        const accountNumber = all ? '*' : number.number;
         // One confirmation per opt-out: none when the number was already opted out (a second STOP).
-        const already = await isOptedOut(tx, { accountId, phone: from, accountNumber: number.number });
+        const already = await isOptedOut(tx, { accountId, phone: from, accountNumber: number });
         await recordOptOut(tx, {
           ...ledger,
-          accountNumber,
+          accountNumber: all ? '*' : number,
           action: 'opt_out',
           source: 'keyword',
           keyword: classification.keyword ?? null,
         });
-        if (!already) replyBody = number.optOutConfirmation ?? defaultConfirmation(number.agency, all);
+        if (!already) {
+          const s = await settings();
+          replyBody = s.optOutConfirmation ?? defaultConfirmation(s.agency, all);
+        }
         break;
       }
       case 'opt_in':
         await recordOptOut(tx, {
           ...ledger,
-          accountNumber: number.number,
+          accountNumber: number,
           action: 'opt_in',
           source: 'keyword',
           keyword: classification.keyword ?? null,
         });
         break;
-      case 'help':
-        replyBody = number.helpText ?? defaultHelp(number.agency);
+      case 'help': {
+        const s = await settings();
+        replyBody = s.helpText ?? defaultHelp(s.agency);
         break;
+      }
       case 'likely_revocation':
         await recordOptOut(tx, {
           ...ledger,
-          accountNumber: number.number,
+          accountNumber: number,
           action: 'revocation_flagged',
           source: 'message',
         });
@@ -164,8 +144,6 @@ export async function receiveText(
       case 'none':
         break;
     }
-    const live = { accountId, topic: 'messages' as const, direction: 'inbound' as const, records };
-    await notifyLive(tx, { ...live, kind: 'created', messageId });
 
     let reply: { messageId: string; body: string } | null = null;
     if (replyBody !== null) {
@@ -179,10 +157,10 @@ export async function receiveText(
         direction: 'outbound',
         origin: 'system',
         status: 'submitted',
-        fromAddress: number.number,
+        fromAddress: number,
         toAddress: from,
         body: replyBody,
-        phoneNumberId: number.id,
+        phoneNumberId: stored.phoneNumberId,
         provider: input.provider,
         // Twilio carries the answer in the webhook's TwiML (no id known here); the simulator's
         // fake phone gets it at once.
@@ -198,9 +176,19 @@ export async function receiveText(
           .values(
             records.map((r) => ({ accountId, messageId: replyId, recordType: r.type, recordId: r.id })),
           );
-      await notifyLive(tx, { ...live, kind: 'created', messageId: replyId, direction: 'outbound' });
+      await notifyLive(tx, {
+        accountId,
+        topic: 'messages',
+        kind: 'created',
+        messageId: replyId,
+        direction: 'outbound',
+        records,
+      });
       reply = { messageId: replyId, body: replyBody };
     }
-    return { outcome: 'stored' as const, accountId, messageId, records, classification, reply };
-  });
+    return { outcome: 'stored', accountId, messageId, records, classification, reply };
+  };
+  // A plain text is one atomic statement; a keyword or a flag adds ledger rows (and maybe the
+  // answer) in the same transaction.
+  return classification.kind === 'none' ? run(db) : db.transaction(run);
 }
