@@ -69,13 +69,16 @@ export async function storeInbound(tx: DbOrTx, i: StoreInboundInput): Promise<St
       on conflict do nothing
       returning account_id, id, created_at
     ), matched as (
-      select 'sales_record'::text as type, s.id from ${salesRecords} s, ins
-        where s.account_id = ins.account_id and (s.phone = ${i.from} or s.cell_phone = ${i.from}) and s.deleted_at is null
+      -- The account as a scalar (an InitPlan), so each lookup is an index scan on (account_id, phone).
+      select 'sales_record'::text as type, s.id from ${salesRecords} s
+        where s.account_id = (select account_id from ins)
+          and (s.phone = ${i.from} or s.cell_phone = ${i.from}) and s.deleted_at is null
       union all
-      select 'individual', d.id from ${individuals} d, ins
-        where d.account_id = ins.account_id and (d.phone = ${i.from} or d.cell_phone = ${i.from})
+      select 'individual', d.id from ${individuals} d
+        where d.account_id = (select account_id from ins) and (d.phone = ${i.from} or d.cell_phone = ${i.from})
       union all
-      select 'agent', g.id from ${agents} g, ins where g.account_id = ins.account_id and g.phone = ${i.from}
+      select 'agent', g.id from ${agents} g
+        where g.account_id = (select account_id from ins) and g.phone = ${i.from}
     ), links as (
       insert into ${messageRecords} (account_id, message_id, record_type, record_id, created_at)
       select ins.account_id, ins.id, matched.type, matched.id, ins.created_at from ins, matched
