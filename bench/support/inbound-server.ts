@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../src/config.ts';
 import { newId } from '../../src/lib/ids.ts';
 import { createAccount } from '../../src/modules/accounts/create-account.ts';
+import { storeInboundSql } from '../../src/modules/messaging/inbound/store-inbound.ts';
 import { phoneNumbers } from '../../src/modules/messaging/schema.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openRuntime } from '../../src/server/runtime.ts';
@@ -72,12 +73,29 @@ async function main() {
     select ${accountId}::uuid, gen_random_uuid(), 'Client' || i, 'Bench', '+1' || (3125550000 + i)::text
     from generate_series(0, ${INDIVIDUALS - 1}) i`);
   await runtime.db.execute(sql`analyze`);
-  const plan = await runtime.db.execute(sql`explain
-    select id from sales_records where account_id = ${accountId}::uuid
-      and (phone = ${recordPhone(4242)} or cell_phone = ${recordPhone(4242)}) and deleted_at is null`);
-  const rows = (plan as unknown as { rows: { 'QUERY PLAN': string }[] }).rows;
-  console.error(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; phone match plan:`);
-  for (const r of rows) console.error(`  ${r['QUERY PLAN']}`);
+  // The pipeline's statement as the webhook runs it, EXPLAIN ANALYZE'd and rolled back.
+  const probe = storeInboundSql({
+    id: newId(),
+    provider: 'twilio',
+    providerMessageId: `SM${'e'.repeat(32)}`,
+    from: recordPhone(4242),
+    to: ACCOUNT_NUMBER,
+    body: 'plan probe',
+    segments: 1,
+    encoding: 'GSM-7',
+    revocation: null,
+    onlyAccountId: null,
+  });
+  let lines: string[] = [];
+  await runtime.db
+    .transaction(async (tx) => {
+      const plan = await tx.execute(sql`explain (analyze, costs off) ${probe}`);
+      lines = (plan as unknown as { rows: { 'QUERY PLAN': string }[] }).rows.map((r) => r['QUERY PLAN']);
+      throw new Error('rollback');
+    })
+    .catch(() => undefined);
+  console.error(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s; the inbound statement's plan:`);
+  for (const l of lines) console.error(`  ${l}`);
 
   const app = await buildApp(runtime, { logger: false, serveWeb: false });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
 import { agents, individuals, LIVE_CHANNEL, salesRecords } from './ports.ts';
 import {
@@ -53,8 +53,33 @@ type Row = {
  * commit). Run it in the caller's transaction when more follows (ledger rows, a reply).
  */
 export async function storeInbound(tx: DbOrTx, i: StoreInboundInput): Promise<StoreInboundResult> {
+  const res = await executePrepared(
+    tx,
+    i.onlyAccountId ? 'openams_inbound_store_in' : 'openams_inbound_store',
+    storeInboundSql(i),
+  );
+  const row = (res as unknown as { rows: Row[] }).rows[0];
+  if (!row || !row.message_id)
+    return {
+      stored: false,
+      accountId: row?.account_id ?? null,
+      phoneNumberId: row?.phone_number_id ?? null,
+      number: row?.number ?? null,
+    };
+  const records = typeof row.records === 'string' ? JSON.parse(row.records) : (row.records ?? []);
+  return {
+    stored: true,
+    accountId: row.account_id!,
+    phoneNumberId: row.phone_number_id!,
+    number: row.number!,
+    records,
+  };
+}
+
+/** The statement itself (bench/support/inbound-server.ts prints its EXPLAIN ANALYZE). */
+export function storeInboundSql(i: StoreInboundInput): SQL {
   const onlyAccount = i.onlyAccountId ? sql`and ${phoneNumbers.accountId} = ${i.onlyAccountId}::uuid` : sql``;
-  const res = await tx.execute(sql`
+  return sql`
     with num as (
       select ${phoneNumbers.accountId} as account_id, ${phoneNumbers.id} as id, ${phoneNumbers.number} as number
       from ${phoneNumbers}
@@ -93,21 +118,31 @@ export async function storeInbound(tx: DbOrTx, i: StoreInboundInput): Promise<St
     )
     select num.account_id, num.id as phone_number_id, num.number, ins.id as message_id,
       (select records from recs) as records, (select count(*) from notified) as notified
-    from num left join ins on true`);
-  const row = (res as unknown as { rows: Row[] }).rows[0];
-  if (!row || !row.message_id)
-    return {
-      stored: false,
-      accountId: row?.account_id ?? null,
-      phoneNumberId: row?.phone_number_id ?? null,
-      number: row?.number ?? null,
+    from num left join ins on true`;
+}
+
+type DrizzleInternals = {
+  session?: {
+    prepareQuery(
+      q: { sql: string; params: unknown[] },
+      fields: undefined,
+      name: string,
+      arrayMode: boolean,
+    ): {
+      execute(): Promise<unknown>;
     };
-  const records = typeof row.records === 'string' ? JSON.parse(row.records) : (row.records ?? []);
-  return {
-    stored: true,
-    accountId: row.account_id!,
-    phoneNumberId: row.phone_number_id!,
-    number: row.number!,
-    records,
   };
+  dialect?: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } };
+};
+
+/**
+ * Run `query` as a named prepared statement (PostgreSQL plans it once per connection instead of
+ * once per text: planning this statement cost more than running it). Drizzle prepares only query
+ * builders, so this reaches its session the way its own `execute` does; `name` must always carry
+ * the same SQL text. Falls back to a plain execute when the internals are not there.
+ */
+async function executePrepared(tx: DbOrTx, name: string, query: SQL): Promise<unknown> {
+  const d = tx as unknown as DrizzleInternals;
+  if (!d.session?.prepareQuery || !d.dialect?.sqlToQuery) return tx.execute(query);
+  return d.session.prepareQuery(d.dialect.sqlToQuery(query), undefined, name, false).execute();
 }
