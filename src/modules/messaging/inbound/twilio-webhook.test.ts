@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../../../../test/support/app.ts';
 import { createTestApp, type TestAccount, type TestApp } from '../../../../test/support/app.ts';
 import {
   addAccountNumber,
@@ -211,5 +213,54 @@ describe('POST /api/webhooks/twilio/sms', () => {
     });
     expect(json.statusCode).toBeGreaterThanOrEqual(400);
     expect(json.statusCode).toBeLessThan(500);
+  });
+
+  it('publishes a live event on commit for the text (and its answer), none for a replay', async () => {
+    const events: {
+      kind: string;
+      direction: string;
+      messageId: string;
+      records: unknown[];
+      accountId: string;
+    }[] = [];
+    const db = t.deps.database;
+    let stop: () => Promise<void>;
+    if (db.pglite) {
+      stop = await db.pglite.listen('openams_live', (payload) => events.push(JSON.parse(payload)));
+    } else {
+      const c = new pg.Client({ connectionString: db.connectionString });
+      await c.connect();
+      await c.query('listen openams_live');
+      c.on('notification', (n) => events.push(JSON.parse(n.payload!)));
+      stop = () => c.end();
+    }
+    try {
+      const phone = fakePhone();
+      const lead = await a.admin.post('/api/v1/sales-records', {
+        firstName: 'Liv',
+        lastName: 'Event',
+        phone,
+      });
+      const form = twilioForm({ from: phone, to: ours, body: 'STOP', sid: messageSid() });
+      await postWebhook(t, form);
+      await until(async () => events.length >= 2, 5000);
+      await postWebhook(t, form); // replay
+      await postWebhook(t, twilioForm({ from: phone, to: ours, body: 'hello again' }));
+      await until(async () => events.length >= 3, 5000);
+      await new Promise((r) => setTimeout(r, 200));
+      const record = [{ type: 'sales_record', id: lead.json().id }];
+      expect(events.map((e) => [e.accountId, e.kind, e.direction, e.records])).toEqual([
+        [a.accountId, 'created', 'inbound', record],
+        [a.accountId, 'created', 'outbound', record],
+        [a.accountId, 'created', 'inbound', record],
+      ]);
+      const [stopText] = await t.deps.db
+        .select({ id: messages.id })
+        .from(messages)
+        .where(eq(messages.providerMessageId, form.MessageSid!));
+      expect(events[0]!.messageId).toBe(stopText!.id);
+    } finally {
+      await stop();
+    }
   });
 });

@@ -27,41 +27,40 @@ export async function toMessageViews(tx: DbOrTx, actor: Actor, rows: MessageRow[
     (select a.first_name || ' ' || a.last_name from ${agents} a
       where a.account_id = ${messageRecords.accountId} and a.id = ${messageRecords.recordId} and ${messageRecords.recordType} = 'agent'),
     '')`;
-  const [links, people, numbers, files] = await Promise.all([
-    tx
-      .select({
-        messageId: messageRecords.messageId,
-        type: messageRecords.recordType,
-        id: messageRecords.recordId,
-        name,
-      })
-      .from(messageRecords)
-      .where(
-        and(
-          eq(messageRecords.accountId, accountId),
-          inArray(messageRecords.messageId, ids),
-          seesAllMessages(actor) ? undefined : visibleLink(actor),
-        ),
+  // One after another: a transaction is one connection (and pg 9 drops queued concurrent queries).
+  const links = await tx
+    .select({
+      messageId: messageRecords.messageId,
+      type: messageRecords.recordType,
+      id: messageRecords.recordId,
+      name,
+    })
+    .from(messageRecords)
+    .where(
+      and(
+        eq(messageRecords.accountId, accountId),
+        inArray(messageRecords.messageId, ids),
+        seesAllMessages(actor) ? undefined : visibleLink(actor),
       ),
-    userIds.length
-      ? tx
-          .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
-          .from(users)
-          .where(and(eq(users.accountId, accountId), inArray(users.id, userIds)))
-      : [],
-    numberIds.length
-      ? tx
-          .select({ id: phoneNumbers.id, number: phoneNumbers.number, label: phoneNumbers.label })
-          .from(phoneNumbers)
-          .where(and(eq(phoneNumbers.accountId, accountId), inArray(phoneNumbers.id, numberIds)))
-      : [],
-    fileIds.length
-      ? tx
-          .select({ id: recordFiles.id, name: recordFiles.name })
-          .from(recordFiles)
-          .where(and(eq(recordFiles.accountId, accountId), inArray(recordFiles.id, fileIds)))
-      : [],
-  ]);
+    );
+  const people = userIds.length
+    ? await tx
+        .select({ id: users.id, firstName: users.firstName, lastName: users.lastName })
+        .from(users)
+        .where(and(eq(users.accountId, accountId), inArray(users.id, userIds)))
+    : [];
+  const numbers = numberIds.length
+    ? await tx
+        .select({ id: phoneNumbers.id, number: phoneNumbers.number, label: phoneNumbers.label })
+        .from(phoneNumbers)
+        .where(and(eq(phoneNumbers.accountId, accountId), inArray(phoneNumbers.id, numberIds)))
+    : [];
+  const files = fileIds.length
+    ? await tx
+        .select({ id: recordFiles.id, name: recordFiles.name })
+        .from(recordFiles)
+        .where(and(eq(recordFiles.accountId, accountId), inArray(recordFiles.id, fileIds)))
+    : [];
   const recordsOf = new Map<string, { type: RecordKind; id: string; name: string }[]>();
   for (const l of links) {
     const list = recordsOf.get(l.messageId) ?? [];
