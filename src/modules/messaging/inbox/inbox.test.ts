@@ -5,7 +5,9 @@ import { addAccountNumber, fakePhone } from '../../../../test/support/messaging-
 import { salesGroup, signedInUser } from '../../../../test/support/users.ts';
 import type { SalesPermissions } from '../../access/sales-permissions.ts';
 import { NO_PERMISSIONS } from '../../users/permissions.ts';
+import { newId } from '../../../lib/ids.ts';
 import { simulatorPhones } from '../inbound/schema.ts';
+import { messageRecords, messages } from '../schema.ts';
 
 let t: TestApp;
 let a: TestAccount;
@@ -379,5 +381,41 @@ describe('the simulator’s phone paths', () => {
     const res = await a.admin.post(`/api/v1/simulator/phones/${national}/fail-next`, { count: 1 });
     expect(res.json()).toEqual({ phone, failNext: 1 });
     expect((await a.admin.post('/api/v1/simulator/phones/12/fail-next', { count: 1 })).statusCode).toBe(400);
+  });
+});
+
+describe('emails and sent texts on the timeline', () => {
+  it('an email a user sent shows on the record’s timeline with their name; the sender sees it in the inbox', async () => {
+    // sms-out's send use case is not on this branch: the row it would write, written directly.
+    const id = newId();
+    await t.deps.db.insert(messages).values({
+      accountId: a.accountId,
+      id,
+      channel: 'email',
+      direction: 'outbound',
+      origin: 'user',
+      status: 'submitted',
+      fromAddress: 'sam@agency.example',
+      toAddress: 'leo@example.net',
+      subject: 'Your quote',
+      body: 'Attached.',
+      userId: uTab.id,
+    });
+    await t.deps.db
+      .insert(messageRecords)
+      .values({ accountId: a.accountId, messageId: id, recordType: 'sales_record', recordId: ids.lead2 });
+    const timeline = await a.admin.get(`/api/v1/sales-records/${ids.lead2}/messages`);
+    expect(timeline.json().items[0]).toMatchObject({
+      id,
+      channel: 'email',
+      subject: 'Your quote',
+      user: { id: uTab.id, name: 'Sam Seller' },
+      records: [{ type: 'sales_record', id: ids.lead2, name: 'Leo Two' }],
+    });
+    // uTab cannot see Leo Two's record, but sent this email: it is in their inbox, without the record.
+    const inbox = await uTab.client.get('/api/v1/messages?channel=email');
+    expect(inbox.json().items.map((m: { id: string; records: unknown[] }) => [m.id, m.records])).toEqual([
+      [id, []],
+    ]);
   });
 });
