@@ -74,6 +74,12 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Texting provider (issue 13): the built-in simulator (default) or Twilio. */
+  MESSAGING_PROVIDER: z.enum(['simulator', 'twilio']).default('simulator'),
+  TWILIO_ACCOUNT_SID: z.string().min(1).max(64).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).max(256).optional(),
+  /** Twilio's REST base URL (tests point it at a fake Twilio server). */
+  TWILIO_API_BASE: z.url().optional(),
 });
 
 /** Where uploaded files and CSV imports are kept: the data directory, or an S3-compatible bucket. */
@@ -115,6 +121,11 @@ export type Config = {
   /** Run job workers in this process (enqueueing always works). */
   jobWorkers: boolean;
   fileStorage: FileStorageConfig;
+  /** Texting provider and Twilio credentials (webhooks are verified with the auth token). */
+  messagingProvider: 'simulator' | 'twilio';
+  twilioAccountSid: string | undefined;
+  twilioAuthToken: string | undefined;
+  twilioApiBase: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -150,6 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     jobWorkers: e.JOBS,
+    messagingProvider: e.MESSAGING_PROVIDER,
+    twilioAccountSid: e.TWILIO_ACCOUNT_SID,
+    twilioAuthToken: e.TWILIO_AUTH_TOKEN,
+    twilioApiBase: e.TWILIO_API_BASE,
     fileStorage:
       e.FILE_STORAGE === 's3'
         ? {

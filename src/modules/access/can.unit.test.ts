@@ -27,6 +27,7 @@ const MATRIX: Record<TaskId, string> = {
   'sms.send.individual': 'SE IND:v rec:individual',
   'sms.send.sales_record': 'SE RT:view rec:sales_record pkg:sales',
   'sms.history.all': 'SE flag*:viewAllSms',
+  'sms.inbox': 'SE flag:viewMessagesTab',
   'sms.history.agent': 'SE AGT:v rec:agent',
   'sms.history.individual': 'SE IND:v rec:individual',
   'sms.history.sales_record': 'SE RT:view rec:sales_record pkg:sales',

@@ -132,6 +132,12 @@ export const TASKS = {
     flag: 'viewAllSms',
     flagAdminsAlways: true,
   },
+  'sms.inbox': {
+    description: 'Open the Messages page: the SMS inbox and the opt-out ledger',
+    userType: 'any',
+    ...SE,
+    flag: 'viewMessagesTab',
+  },
   'sms.history.agent': {
     description: 'SMS history on Agent Records',
     userType: 'any',

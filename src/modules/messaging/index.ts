@@ -14,3 +14,6 @@ export type { MessageView } from './outbound/message-view.ts';
 export { setSimulatorFailNext } from './providers/simulator.ts';
 export { currentProvider, messagingConfig } from './providers/index.ts';
 export { loadMessagingSettings } from './settings/settings.ts';
+export { receiveText, type InboundText, type ReceiveOutcome } from './inbound/receive-text.ts';
+export { recordOptOut, type LedgerEntry } from './opt-outs/record-opt-out.ts';
+export { isOptedOut } from './opt-outs/consent-state.ts';

@@ -13,3 +13,4 @@ export { createSalesRecord, loadVisibleSalesRecord, recordContext } from './sale
 export { salesRecordScope } from './scope.ts';
 export { assertNotConverted } from './sales-records.ts';
 export { purgeDeletedSalesRecordsDefinition } from './purge-job.ts';
+export { CreateSalesRecordInput } from './fields.ts';
