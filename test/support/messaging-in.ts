@@ -17,9 +17,9 @@ export async function addAccountNumber(t: TestApp, accountId: string, number: st
 }
 
 let seq = 0;
-/** A unique NANP number (+1 555 01X XXXX style, valid for toE164). */
+/** A unique NANP number (+1 312 area, valid for libphonenumber-js). */
 export const fakePhone = () =>
-  `+1555${String(2_000_000 + ((process.pid * 7919 + seq++ * 104_729) % 7_999_999)).padStart(7, '0')}`;
+  `+1312${String(2_000_000 + ((process.pid * 7919 + seq++ * 104_729) % 7_999_999)).padStart(7, '0')}`;
 
 export const messageSid = () => `SM${randomBytes(16).toString('hex')}`;
 
