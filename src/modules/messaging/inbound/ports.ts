@@ -2,7 +2,7 @@
  * Every import sms-in's code (inbound/, opt-outs/, inbox/) makes of another module that has no
  * public `index.ts` yet, in one place so the integrator can repoint them once those exist.
  */
-export type { Actor, UserActor } from '../../access/actor.ts';
+export type { Actor } from '../../access/actor.ts';
 export { authorize, requireUser } from '../../access/require.ts';
 export { can, isRestrictedToAccessibleAgents } from '../../access/can.ts';
 export { accounts } from '../../accounts/schema.ts';
@@ -12,10 +12,9 @@ export { individualScope, loadVisibleIndividual } from '../../individuals/indivi
 export { salesRecords } from '../../sales-records/schema.ts';
 export { salesRecordScope } from '../../sales-records/scope.ts';
 export { createSalesRecord, loadVisibleSalesRecord } from '../../sales-records/sales-records.ts';
-export { CreateSalesRecordInput } from '../../sales-records/fields.ts';
 export { users } from '../../users/schema.ts';
-export { LIVE_CHANNEL, notifyLive, type LiveEvent } from '../../live/notify.ts';
+export { LIVE_CHANNEL, notifyLive } from '../../live/notify.ts';
+export { recordFiles } from '../../files/schema.ts';
 // sms-out's `setSimulatorFailNext` (messaging/index.ts) was not on this branch: sms-in's own table
 // access stands in for it here; repoint this line to '../index.ts' once sms-out's is merged.
 export { setSimulatorFailNext } from './simulator-phones.ts';
-export { recordFiles } from '../../files/schema.ts';
