@@ -2,7 +2,6 @@ CREATE TABLE "simulator_phones" (
 	"account_id" uuid NOT NULL,
 	"phone" text NOT NULL,
 	"fail_next" integer DEFAULT 0 NOT NULL,
-	"updated_at" timestamp (3) with time zone,
 	CONSTRAINT "simulator_phones_account_id_phone_pk" PRIMARY KEY("account_id","phone")
 );
 --> statement-breakpoint

@@ -2,6 +2,8 @@
  * Every import sms-in's code (inbound/, opt-outs/, inbox/) makes of another module that has no
  * public `index.ts` yet, in one place so the integrator can repoint them once those exist.
  */
+import type { Deps } from '../../../deps.ts';
+
 export type { Actor } from '../../access/actor.ts';
 export { authorize, requireUser } from '../../access/require.ts';
 export { can, isRestrictedToAccessibleAgents } from '../../access/can.ts';
@@ -18,3 +20,13 @@ export { recordFiles } from '../../files/schema.ts';
 // sms-out's `setSimulatorFailNext` (messaging/index.ts) was not on this branch: sms-in's own table
 // access stands in for it here; repoint this line to '../index.ts' once sms-out's is merged.
 export { setSimulatorFailNext } from './simulator-phones.ts';
+
+/**
+ * The provider settings sms-in reads (added to src/config.ts on this branch). sms-out reads the
+ * same variables through `messagingConfig()` (providers/config.ts); at merge, return
+ * `{ provider: messagingConfig().provider, twilioAuthToken: messagingConfig().twilio?.authToken }`.
+ */
+export const inboundProviderConfig = (deps: Pick<Deps, 'config'>) => ({
+  provider: deps.config.messagingProvider,
+  twilioAuthToken: deps.config.twilioAuthToken,
+});

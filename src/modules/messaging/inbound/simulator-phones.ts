@@ -1,21 +1,22 @@
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
 import { simulatorPhones } from './schema.ts';
 
 /**
  * Make the simulator's next `count` deliveries to a fake phone fail (0: deliver normally again).
- * sms-out's simulator provider reads and decrements `fail_next` when it delivers.
+ * sms-out's simulator provider reads and decrements `fail_next` when it delivers. Same signature as
+ * sms-out's `setSimulatorFailNext` (messaging/index.ts), so the port can be repointed as is.
  */
 export async function setSimulatorFailNext(
   db: DbOrTx,
-  q: { accountId: string; phone: string; count: number },
-): Promise<{ phone: string; failNext: number }> {
+  accountId: string,
+  phone: string,
+  count: number,
+): Promise<void> {
   await db
     .insert(simulatorPhones)
-    .values({ accountId: q.accountId, phone: q.phone, failNext: q.count, updatedAt: new Date() })
+    .values({ accountId, phone, failNext: count })
     .onConflictDoUpdate({
       target: [simulatorPhones.accountId, simulatorPhones.phone],
-      set: { failNext: q.count, updatedAt: sql`now()` },
+      set: { failNext: count },
     });
-  return { phone: q.phone, failNext: q.count };
 }
