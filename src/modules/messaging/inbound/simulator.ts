@@ -3,7 +3,7 @@ import type { Deps } from '../../../deps.ts';
 import { AppError, notFound, validationError } from '../../../lib/errors.ts';
 import { toE164 } from '../../../lib/phone.ts';
 import { messages } from '../schema.ts';
-import { requireUser, setSimulatorFailNext, type Actor } from './ports.ts';
+import { inboundProviderConfig, requireUser, setSimulatorFailNext, type Actor } from './ports.ts';
 import { receiveText, simulatorMessageId } from './receive-text.ts';
 
 /**
@@ -13,7 +13,7 @@ import { receiveText, simulatorMessageId } from './receive-text.ts';
  */
 function assertSimulator(deps: Pick<Deps, 'config'>, actor: Actor) {
   requireUser(actor);
-  if (deps.config.messagingProvider !== 'simulator')
+  if (inboundProviderConfig(deps).provider !== 'simulator')
     throw new AppError('not_found', 'The simulator is off: MESSAGING_PROVIDER is not "simulator".');
 }
 

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../../deps.ts';
 import { problems } from '../../../server/http-schemas.ts';
+import { inboundProviderConfig } from './ports.ts';
 import { receiveText } from './receive-text.ts';
 import { assertTwilioSignature, twimlAnswer } from './twilio-signature.ts';
 
@@ -40,7 +41,7 @@ export const twilioInboundWebhookRoutes =
       {
         preValidation: async (request) => {
           assertTwilioSignature({
-            authToken: deps.config.twilioAuthToken,
+            authToken: inboundProviderConfig(deps).twilioAuthToken,
             baseUrl: deps.config.baseUrl,
             pathAndQuery: request.url,
             signature: request.headers['x-twilio-signature'],
