@@ -61,18 +61,17 @@ export const liveRoutes =
             errors: [{ path: 'headers.accept', message: 'Must accept text/event-stream.' }],
           });
         const stream = new PassThrough();
-        let heartbeat: NodeJS.Timeout | undefined;
-        let unsubscribe: (() => void) | undefined;
+        const live: { heartbeat?: NodeJS.Timeout; unsubscribe?: () => void } = {};
         let ended = false;
         const end = () => {
           if (ended) return;
           ended = true;
-          clearInterval(heartbeat);
-          unsubscribe?.();
+          clearInterval(live.heartbeat);
+          live.unsubscribe?.();
           stream.end();
         };
         reply.raw.on('close', end);
-        unsubscribe = await hub.subscribe({
+        const unsubscribe = await hub.subscribe({
           accountId: actor.accountId,
           profile: actor.profile,
           send: (event) => {
@@ -81,8 +80,9 @@ export const liveRoutes =
           end,
         });
         if (ended) unsubscribe();
-        heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), heartbeatMs);
-        heartbeat.unref();
+        live.unsubscribe = unsubscribe;
+        live.heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), heartbeatMs);
+        live.heartbeat.unref();
         // The first bytes: the browser's reconnect delay, and a comment that says we are listening.
         stream.write('retry: 5000\n: connected\n\n');
         return (
