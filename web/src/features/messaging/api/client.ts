@@ -67,7 +67,8 @@ export const messagingApi = {
   updateSettings: (body: Partial<MessagingSettings>) =>
     call<MessagingSettings>('PATCH', '/messaging/settings', { body }),
   listTemplates: () => call<{ items: MessageTemplate[] }>('GET', '/message-templates'),
-  createTemplate: (body: MessageTemplateInput) => call<MessageTemplate>('POST', '/message-templates', { body }),
+  createTemplate: (body: MessageTemplateInput) =>
+    call<MessageTemplate>('POST', '/message-templates', { body }),
   updateTemplate: (id: string, body: Partial<MessageTemplateInput>) =>
     call<MessageTemplate>('PATCH', `/message-templates/${seg(id)}`, { body }),
   deleteTemplate: (id: string) => call<void>('DELETE', `/message-templates/${seg(id)}`),
@@ -78,7 +79,9 @@ export const messagingApi = {
   getMessage: (id: string) => call<MessageWithHistory>('GET', `/messages/${seg(id)}`),
   // sms-in
   recordMessages: (kind: RecordKind, id: string, cursor?: string) =>
-    call<Page<Message>>('GET', `/${RECORD_PATHS[kind]}/${seg(id)}/messages`, { query: { cursor, limit: 50 } }),
+    call<Page<Message>>('GET', `/${RECORD_PATHS[kind]}/${seg(id)}/messages`, {
+      query: { cursor, limit: 50 },
+    }),
   inbox: (q: InboxQuery) => call<Page<Message>>('GET', '/messages', { query: { ...q } }),
   unreadCount: () => call<{ count: number }>('GET', '/messages/unread-count'),
   markRead: (id: string) => call<void>('POST', `/messages/${seg(id)}/read`),

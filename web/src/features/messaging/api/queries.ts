@@ -104,7 +104,8 @@ export const useCreateLeadFromMessage = () =>
   );
 export const useConfirmRevocation = () =>
   useRefreshing(messagingApi.confirmRevocation, [messagingKeys.messages, ['messaging', 'opt-outs']]);
-export const useDismissRevocation = () => useRefreshing(messagingApi.dismissRevocation, [messagingKeys.messages]);
+export const useDismissRevocation = () =>
+  useRefreshing(messagingApi.dismissRevocation, [messagingKeys.messages]);
 
 export const useAddPhoneNumber = () =>
   useRefreshing((v: PhoneNumberInput) => messagingApi.addPhoneNumber(v), [messagingKeys.phoneNumbers]);

@@ -153,7 +153,12 @@ export type OptOutEntry = {
   userId: string | null;
   at: string;
 };
-export type OptOutInput = { phone: string; accountNumber?: string; action: 'opt_out' | 'opt_in'; note: string };
+export type OptOutInput = {
+  phone: string;
+  accountNumber?: string;
+  action: 'opt_out' | 'opt_in';
+  note: string;
+};
 
 export type SimulatorInbound = { from: string; to: string; body: string };
 

@@ -76,7 +76,8 @@ export function composeReducer(state: ComposeState, action: ComposeAction): Comp
         ...state,
         templateId: action.template.id,
         body: action.template.body,
-        subject: action.template.channel === 'email' ? (action.template.subject ?? state.subject) : state.subject,
+        subject:
+          action.template.channel === 'email' ? (action.template.subject ?? state.subject) : state.subject,
         caret: action.template.body.length,
         outsideWindow: null,
       };
@@ -145,7 +146,10 @@ export type Readiness = { ok: true } | { ok: false; reason: string };
 export function readiness(state: ComposeState, preview: Preview | null | undefined): Readiness {
   if (!state.body.trim()) return { ok: false, reason: 'Write a message first.' };
   if (state.channel === 'sms' && state.body.length > MAX_SMS_CHARACTERS)
-    return { ok: false, reason: `A text can have at most ${MAX_SMS_CHARACTERS.toLocaleString('en-US')} characters.` };
+    return {
+      ok: false,
+      reason: `A text can have at most ${MAX_SMS_CHARACTERS.toLocaleString('en-US')} characters.`,
+    };
   if (state.channel === 'email' && !state.subject.trim()) return { ok: false, reason: 'Add a subject.' };
   if (state.channel === 'email' && state.body.length > MAX_EMAIL_BODY)
     return { ok: false, reason: 'This email is too long.' };
@@ -173,7 +177,9 @@ export function sendInput(
       ? { attachmentFileIds: state.attachmentFileIds }
       : {}),
     ...(state.templateId ? { templateId: state.templateId } : {}),
-    ...(state.channel === 'sms' && opts.fromPhoneNumberId ? { fromPhoneNumberId: opts.fromPhoneNumberId } : {}),
+    ...(state.channel === 'sms' && opts.fromPhoneNumberId
+      ? { fromPhoneNumberId: opts.fromPhoneNumberId }
+      : {}),
     whenOutsideWindow: opts.whenOutsideWindow,
   };
 }
@@ -202,5 +208,7 @@ export function outcomeOfProblem(problem: { detail: string } & Record<string, un
 
 /** The outside-window step's question, e.g. "Send when the window opens at Mon 8:00 AM". */
 export function queueLabel(nextAllowedAt: string | null, format: (iso: string) => string): string {
-  return nextAllowedAt ? `Send when the window opens at ${format(nextAllowedAt)}` : 'Send when the window opens';
+  return nextAllowedAt
+    ? `Send when the window opens at ${format(nextAllowedAt)}`
+    : 'Send when the window opens';
 }

@@ -40,7 +40,10 @@ const run = (...actions: Parameters<typeof composeReducer>[1][]) =>
 
 describe('the compose dialog’s state', () => {
   it('inserts a merge field at the caret, replacing a selection, and moves the caret after it', () => {
-    const s = run({ type: 'body', body: 'Hello  there', caret: 6 }, { type: 'insertField', field: 'firstName' });
+    const s = run(
+      { type: 'body', body: 'Hello  there', caret: 6 },
+      { type: 'insertField', field: 'firstName' },
+    );
     expect(s.body).toBe('Hello {{firstName}} there');
     expect(s.caret).toBe(6 + '{{firstName}}'.length);
     const replaced = composeReducer(s, {
@@ -99,10 +102,15 @@ describe('the compose dialog’s state', () => {
     expect(readiness(ready, preview())).toEqual({ ok: true });
     expect(readiness(ready, preview({ optedOut: true })).ok).toBe(false);
     expect(
-      readiness(ready, preview({ problems: [{ code: 'unknown_merge_field', message: 'Unknown field {{x}}.' }] })),
+      readiness(
+        ready,
+        preview({ problems: [{ code: 'unknown_merge_field', message: 'Unknown field {{x}}.' }] }),
+      ),
     ).toEqual({ ok: false, reason: 'Unknown field {{x}}.' });
     // A closed window does not block: the user chooses to queue or cancel.
-    expect(readiness(ready, preview({ window: { allowed: false, nextAllowedAt: null, reasons: [] } }))).toEqual({
+    expect(
+      readiness(ready, preview({ window: { allowed: false, nextAllowedAt: null, reasons: [] } })),
+    ).toEqual({
       ok: true,
     });
   });
@@ -144,7 +152,10 @@ describe('the compose dialog’s state', () => {
     expect(queueLabel('2030-01-02T13:00:00Z', () => 'Wed 8:00 AM')).toBe(
       'Send when the window opens at Wed 8:00 AM',
     );
-    const s = run({ type: 'body', body: 'x' }, { type: 'outsideWindow', nextAllowedAt: null, reasons: ['r'] });
+    const s = run(
+      { type: 'body', body: 'x' },
+      { type: 'outsideWindow', nextAllowedAt: null, reasons: ['r'] },
+    );
     expect(s.outsideWindow).toEqual({ nextAllowedAt: null, reasons: ['r'] });
     expect(composeReducer(s, { type: 'body', body: 'xy' }).outsideWindow).toBeNull();
   });

@@ -29,8 +29,15 @@ describe('live invalidation', () => {
     expect(parseLiveEvent('not json')).toBeNull();
     expect(parseLiveEvent('{"records":[]}')).toBeNull();
     expect(
-      parseLiveEvent(JSON.stringify({ ...event, records: [{ type: 'policy', id: 'x' }, { type: 'agent', id: 'a' }] }))
-        ?.records,
+      parseLiveEvent(
+        JSON.stringify({
+          ...event,
+          records: [
+            { type: 'policy', id: 'x' },
+            { type: 'agent', id: 'a' },
+          ],
+        }),
+      )?.records,
     ).toEqual([{ type: 'agent', id: 'a' }]);
   });
 
