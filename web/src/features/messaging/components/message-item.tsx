@@ -78,7 +78,7 @@ export function MessageItem({
           </Text>
         ) : null}
         {m.errorMessage ? (
-          <Text size="xs" c="red">
+          <Text size="xs" c="red.8">
             {m.errorMessage}
             {m.errorCode ? ` (${m.errorCode})` : ''}
           </Text>
@@ -126,7 +126,7 @@ function StatusBadge({ message }: { message: Message }) {
     <Popover opened={opened} onChange={setOpened} position="bottom-end" withArrow shadow="md">
       <Popover.Target>
         <UnstyledButton
-          onClick={() => setOpened((o) => !o)}
+          onClick={() => setOpened(true)}
           onMouseEnter={() => setOpened(true)}
           onMouseLeave={() => setOpened(false)}
           aria-label={`Status: ${s.label}. Show its history`}

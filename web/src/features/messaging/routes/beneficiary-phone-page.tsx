@@ -111,7 +111,7 @@ export function BeneficiaryPhonePage() {
                 key={m.id}
                 p="xs"
                 radius="md"
-                bg={mine ? 'var(--mantine-color-blue-6)' : 'var(--mantine-color-gray-1)'}
+                bg={mine ? 'var(--mantine-color-blue-9)' : 'var(--mantine-color-gray-1)'}
                 c={mine ? 'white' : undefined}
                 ml={mine ? 'auto' : 0}
                 maw="85%"
@@ -120,7 +120,7 @@ export function BeneficiaryPhonePage() {
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   {m.body}
                 </Text>
-                <Text size="xs" opacity={0.8}>
+                <Text size="xs">
                   {formatTime(m.createdAt)}
                   {!mine && m.deliveryStatus ? ` · ${m.deliveryStatus}` : ''}
                 </Text>

@@ -1,5 +1,15 @@
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import {
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChecks, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
@@ -42,6 +52,7 @@ export function MessagesPage() {
   const markAll = useMarkAllRead();
   const [leadFor, setLeadFor] = useState<Message | null>(null);
   const items = inbox.data?.pages.flatMap((p) => p.items) ?? [];
+  const narrow = useMediaQuery('(max-width: 36em)');
 
   return (
     <Page
@@ -49,7 +60,9 @@ export function MessagesPage() {
       description={
         <>
           Texts and emails of the account.{' '}
-          <AnchorLink to="/messages/beneficiary-phone">Beneficiary phone (simulator)</AnchorLink>
+          <AnchorLink to="/messages/beneficiary-phone" underline="always">
+            Beneficiary phone (simulator)
+          </AnchorLink>
         </>
       }
       actions={
@@ -70,9 +83,9 @@ export function MessagesPage() {
           onChange={(v) => setBox(v as InboxBox)}
           data={BOXES}
           fullWidth
-          style={{ overflowX: 'auto' }}
+          orientation={narrow ? 'vertical' : 'horizontal'}
         />
-        <Group grow wrap="wrap" align="flex-end">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
             label="Search"
             placeholder="Words, number or name"
@@ -103,7 +116,7 @@ export function MessagesPage() {
               { value: 'outbound', label: 'Sent' },
             ]}
           />
-        </Group>
+        </SimpleGrid>
         {inbox.isPending ? (
           <Loading label="Loading messages…" />
         ) : inbox.isError ? (
@@ -167,7 +180,7 @@ function InboxItem({ message: m, onCreateLead }: { message: Message; onCreateLea
           ) : null}
           {m.revocation === 'flagged' ? (
             <>
-              <Text size="sm" c="orange" fw={600}>
+              <Text size="sm" fw={700}>
                 Reads like an opt-out.
               </Text>
               <Button
