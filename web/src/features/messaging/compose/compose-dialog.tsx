@@ -19,7 +19,7 @@ import { IconAlertTriangle, IconBraces, IconClock, IconSend } from '@tabler/icon
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useReducer, useRef, useState } from 'react';
 import { filesQueryOptions } from '../../../lib/queries/attachments';
-import { useDateTimeFormat } from '../../../lib/format';
+import { formatPhone, useDateTimeFormat } from '../../../lib/format';
 import { errorMessage, isApiError } from '../../../lib/problem';
 import { messagingApi } from '../api/client';
 import { useMergeFields, usePhoneNumbers, useSendMessage, useTemplates } from '../api/queries';
@@ -260,7 +260,7 @@ function ComposeForm({
               label="From"
               data={(numbers.data?.items ?? []).map((n) => ({
                 value: n.id,
-                label: `${n.label} (${n.number})`,
+                label: `${n.label} · ${formatPhone(n.number)}`,
               }))}
               value={fromNumber}
               onChange={setFromNumber}

@@ -88,7 +88,7 @@ export function BeneficiaryPhonePage() {
           label="Texting the account number"
           data={(numbers.data?.items ?? []).map((n) => ({
             value: n.number,
-            label: `${n.label} (${formatPhone(n.number)})`,
+            label: `${n.label} · ${formatPhone(n.number)}`,
           }))}
           value={to}
           onChange={setAccountNumber}
