@@ -214,6 +214,23 @@ describe('GET /api/v1/events', () => {
     expect(Object.keys(op.responses['200'].content)).toEqual(['text/event-stream']);
   });
 
+  it.runIf(process.env.TEST_ENGINE === 'postgres')(
+    'on PostgreSQL, a dropped LISTEN connection is re-opened and the streams told to re-read (resync)',
+    async () => {
+      const s = await open(a.admin.cookie!);
+      const killed = await t.deps.database.executeSql(
+        `select pg_terminate_backend(pid) as ok from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid() and query = 'LISTEN openams_live'`,
+      );
+      expect(killed.rows).toHaveLength(1);
+      await s.waitFor((e) => e.event === 'resync', 10_000);
+      const after = event(a.accountId);
+      await commit(after);
+      await s.waitFor((e) => (e.data as { messageId?: string }).messageId === after.messageId);
+      s.close();
+    },
+  );
+
   it('ends open streams when the app closes, so shutdown never waits on them', async () => {
     const t2 = await createTestApp();
     const a2 = await t2.newAccount();
