@@ -31,6 +31,7 @@ import {
   useMessagingSettings,
   useOptOuts,
   usePhoneNumbers,
+  useRecordOptOut,
   useRelabelPhoneNumber,
   useSaveTemplate,
   useSetDefaultPhoneNumber,
@@ -521,6 +522,80 @@ const ACTIONS: Record<string, string> = {
   revocation_confirmed: 'Revocation confirmed',
 };
 
+/** A consent change a user learned of by other means (a call, a letter): recorded in the ledger. */
+function RecordConsentForm() {
+  const record = useRecordOptOut();
+  const [phone, setPhone] = useState('');
+  const [action, setAction] = useState<'opt_out' | 'opt_in'>('opt_out');
+  const [note, setNote] = useState('');
+  const errs = fieldErrors(record.error);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        record.mutate(
+          { phone: phone.trim(), action, note: note.trim() },
+          {
+            onSuccess: () => {
+              setPhone('');
+              setNote('');
+              notifications.show({
+                color: 'green',
+                title: 'Recorded',
+                message: 'The ledger has the change.',
+              });
+            },
+          },
+        );
+      }}
+    >
+      <Group align="flex-end" wrap="wrap">
+        <TextInput
+          label="Phone"
+          placeholder="+12025550143"
+          required
+          maxLength={20}
+          value={phone}
+          onChange={(e) => setPhone(e.currentTarget.value)}
+          error={errs.phone}
+        />
+        <Select
+          label="Change"
+          data={[
+            { value: 'opt_out', label: 'Opted out' },
+            { value: 'opt_in', label: 'Opted back in' },
+          ]}
+          value={action}
+          onChange={(v) => setAction(v === 'opt_in' ? 'opt_in' : 'opt_out')}
+          allowDeselect={false}
+        />
+        <TextInput
+          label="How we learned it"
+          placeholder="Asked on a call, 3 Dec"
+          required
+          maxLength={500}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errs.note}
+        />
+        <Button
+          type="submit"
+          variant="default"
+          loading={record.isPending}
+          disabled={!phone.trim() || !note.trim()}
+        >
+          Record
+        </Button>
+      </Group>
+      {record.error && !Object.keys(errs).length ? (
+        <Text c="red" size="sm" role="alert" mt="xs">
+          {errorMessage(record.error)}
+        </Text>
+      ) : null}
+    </form>
+  );
+}
+
 function OptOutsPanel() {
   const [phone, setPhone] = useState('');
   const [applied, setApplied] = useState('');
@@ -533,6 +608,7 @@ function OptOutsPanel() {
         Every consent change, kept forever: keywords, confirmed revocations, provider reports, and changes
         recorded by users.
       </Text>
+      <RecordConsentForm />
       <form
         onSubmit={(e) => {
           e.preventDefault();
