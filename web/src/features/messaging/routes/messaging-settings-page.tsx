@@ -617,7 +617,7 @@ function OptOutsPanel() {
       >
         <Group align="flex-end">
           <TextInput
-            label="Phone"
+            label="Filter by phone"
             placeholder="+12025550143"
             maxLength={20}
             value={phone}
