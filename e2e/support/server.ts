@@ -45,7 +45,11 @@ class ServerStartError extends Error {
 type Spawned = { env: NodeJS.ProcessEnv; dataDir: string; output: () => string; stop: () => Promise<void> };
 
 /** `node dist/server/main.js` on a fresh data directory; resolves once GET /readyz is 200. */
-async function spawnServer(opts: { port: number; baseUrl: string }): Promise<Spawned> {
+async function spawnServer(opts: {
+  port: number;
+  baseUrl: string;
+  env?: Record<string, string>;
+}): Promise<Spawned> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'openams-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -57,6 +61,7 @@ async function spawnServer(opts: { port: number; baseUrl: string }): Promise<Spa
   };
   delete env.SMTP_URL;
   delete env.DATABASE_URL;
+  Object.assign(env, opts.env);
 
   let log = '';
   const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], {
@@ -110,7 +115,7 @@ async function spawnServer(opts: { port: number; baseUrl: string }): Promise<Spa
  * Start the built server (`npm run build` first) on a fresh embedded database and a free port,
  * serving the built web app; resolves once GET /readyz answers 200.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(opts: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   for (const f of [SERVER_ENTRY, path.join(WEB_DIST, 'index.html')]) {
     await fs.access(f).catch(() => {
       throw new Error(`${f} is missing: run \`npm run build\` first (npm run test:e2e does).`);
@@ -118,7 +123,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const spawned = await spawnServer({ port, baseUrl });
+  const spawned = await spawnServer({ port, baseUrl, ...(opts.env ? { env: opts.env } : {}) });
 
   const { env } = spawned;
   const cli = async (args: string[]) => {

@@ -34,6 +34,7 @@ import { teamRoutes } from '../modules/teams/index.ts';
 import { userAdminRoutes, userRoutes } from '../modules/users/index.ts';
 import { auditRoutes } from '../modules/audit-log/index.ts';
 import { messagingRoutes, messagingWebhookRoutes } from '../modules/messaging/index.ts';
+import { liveRoutes } from '../modules/live/index.ts';
 import multipart from '@fastify/multipart';
 import { openApiTransform, openApiTransformObject } from './openapi-transform.ts';
 import { registerBodyTimeout } from './plugins/body-timeout.ts';
@@ -173,6 +174,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(schedulerRoutes(deps));
       await api.register(activityRoutes(deps));
       await api.register(messagingRoutes(deps));
+      await api.register(liveRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -16,6 +16,7 @@ import {
   IconLayoutList,
   IconLock,
   IconMail,
+  IconMessages,
   IconSettings,
   IconShieldCheck,
   IconUsers,
@@ -29,6 +30,9 @@ import { PACKAGE_LABELS } from '../lib/packages';
 import { canManageUsers, hasTask, useMe } from '../lib/session';
 import { InShellContext, type NoAccess, NoAccessPage } from './pages';
 import { UserMenu } from './user-menu';
+import { UnreadBadge } from '../features/messaging/components/unread-badge';
+import { LiveEvents } from '../features/messaging/live/live-events';
+import { canViewInbox, wantsLiveEvents } from '../features/messaging/permissions';
 
 type NavTarget =
   | '/'
@@ -48,7 +52,9 @@ type NavTarget =
   | '/calendar'
   | '/settings/account'
   | '/settings/api-keys'
-  | '/settings/outbox';
+  | '/settings/outbox'
+  | '/messages'
+  | '/settings/messaging';
 
 const SETTINGS_NAV: { to: NavTarget; label: string; icon: ReactNode }[] = [
   { to: '/settings/users', label: 'Users', icon: <IconUsers size={18} aria-hidden /> },
@@ -67,6 +73,7 @@ const SETTINGS_NAV: { to: NavTarget; label: string; icon: ReactNode }[] = [
   { to: '/settings/account', label: 'Account', icon: <IconSettings size={18} aria-hidden /> },
   { to: '/settings/api-keys', label: 'API keys', icon: <IconKey size={18} aria-hidden /> },
   { to: '/settings/outbox', label: 'Outbox', icon: <IconMail size={18} aria-hidden /> },
+  { to: '/settings/messaging', label: 'Messaging', icon: <IconMessages size={18} aria-hidden /> },
   { to: '/settings/deleted-records', label: 'Deleted records', icon: <IconTrashOff size={18} aria-hidden /> },
 ];
 
@@ -121,6 +128,7 @@ export function AppLayout() {
 
   return (
     <>
+      <LiveEvents enabled={wantsLiveEvents(me)} />
       <a href="#main" className="skip-link">
         Skip to main content
       </a>
@@ -159,12 +167,15 @@ export function AppLayout() {
                 </Badge>
               </Group>
             </Group>
-            <UserMenu
-              me={me}
-              onProfile={() => void navigate({ to: '/profile' })}
-              onSignOut={signOut}
-              signingOut={logout.isPending}
-            />
+            <Group gap="xs" wrap="nowrap">
+              {canViewInbox(me) ? <UnreadBadge /> : null}
+              <UserMenu
+                me={me}
+                onProfile={() => void navigate({ to: '/profile' })}
+                onSignOut={signOut}
+                signingOut={logout.isPending}
+              />
+            </Group>
           </Group>
         </AppShell.Header>
 
@@ -192,6 +203,14 @@ export function AppLayout() {
                 to="/calendar"
                 label="Calendar"
                 icon={<IconCalendar size={18} aria-hidden />}
+                pathname={pathname}
+              />
+            ) : null}
+            {canViewInbox(me) ? (
+              <NavItem
+                to="/messages"
+                label="Messages"
+                icon={<IconMessages size={18} aria-hidden />}
                 pathname={pathname}
               />
             ) : null}

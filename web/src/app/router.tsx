@@ -48,6 +48,10 @@ import { ActivitySettingsPage } from '../features/activities/routes/activity-set
 import { CalendarPage, parseCalendarSearch } from '../features/calendar/routes/calendar-page';
 import { ScheduleEditorPage } from '../features/scheduler/routes/schedule-editor-page';
 import { SchedulesPage } from '../features/scheduler/routes/schedules-page';
+import { BeneficiaryPhonePage } from '../features/messaging/routes/beneficiary-phone-page';
+import { MessagesPage } from '../features/messaging/routes/messages-page';
+import { MessagingSettingsPage } from '../features/messaging/routes/messaging-settings-page';
+import { canViewInbox } from '../features/messaging/permissions';
 import { AppLayout } from './app-layout';
 import { type NoAccess, NotFoundPage, RouteErrorPage } from './pages';
 
@@ -253,6 +257,25 @@ const calendarRoute = createRoute({
   component: CalendarPage,
 });
 
+const messagesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/messages',
+  beforeLoad: ({ context }): { noAccess?: NoAccess } =>
+    canViewInbox(context.me)
+      ? {}
+      : {
+          noAccess: { area: 'Messages', reason: 'The Messages page needs the View Messages Tab permission.' },
+        },
+  component: MessagesPage,
+});
+
+/** The simulator's beneficiary phone (the API answers 404 unless the simulator is the provider). */
+const beneficiaryPhoneRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/messages/beneficiary-phone',
+  component: BeneficiaryPhonePage,
+});
+
 const profileRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/profile',
@@ -372,6 +395,12 @@ const outboxRoute = createRoute({
   component: OutboxPage,
 });
 
+const messagingSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/messaging',
+  component: MessagingSettingsPage,
+});
+
 const customFieldsRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/custom-fields',
@@ -431,6 +460,8 @@ const routeTree = rootRoute.addChildren([
     leadRoute,
     clientsRoute,
     clientRoute,
+    messagesRoute,
+    beneficiaryPhoneRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       usersRoute,
@@ -447,6 +478,7 @@ const routeTree = rootRoute.addChildren([
       apiKeysRoute,
       outboxRoute,
       customFieldsRoute,
+      messagingSettingsRoute,
       deletedRecordsRoute,
       leadIntakeRoute,
       schedulesRoute,

@@ -1,9 +1,12 @@
 import { Anchor, Badge, Table, Text, UnstyledButton } from '@mantine/core';
 import { formatPhone, fullName } from '../../../lib/format';
 import type { Agent } from '../../../lib/queries/agents';
+import { useMe } from '../../../lib/session';
+import { ComposeButton } from '../../messaging/components/record-messaging';
 
 /** Agent Records; a row (or its name, for keyboard users) opens the editor. */
 export function AgentsTable({ agents, onOpen }: { agents: Agent[]; onOpen: (agent: Agent) => void }) {
+  const me = useMe();
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="sm" highlightOnHover>
@@ -15,6 +18,9 @@ export function AgentsTable({ agents, onOpen }: { agents: Agent[]; onOpen: (agen
             <Table.Th scope="col">Email</Table.Th>
             <Table.Th scope="col">Phone</Table.Th>
             <Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">
+              <span className="visually-hidden">Message</span>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -61,6 +67,9 @@ export function AgentsTable({ agents, onOpen }: { agents: Agent[]; onOpen: (agen
                 <Badge variant="light" color={agent.active ? 'green' : 'gray'}>
                   {agent.active ? 'Active' : 'Inactive'}
                 </Badge>
+              </Table.Td>
+              <Table.Td onClick={(e) => e.stopPropagation()}>
+                <ComposeButton me={me} kind="agent" id={agent.id} recipientName={fullName(agent)} compact />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -19,9 +19,10 @@ import { ClientSalesRecords } from '../components/client-sales-records';
 import { IndividualForm } from '../components/individual-form';
 import { NewSaleDialog } from '../components/new-sale-dialog';
 import { type ClientLookups, useClientLookups } from '../components/use-client-lookups';
+import { ComposeButton, messagesTab } from '../../messaging/components/record-messaging';
 
-export type ClientTab = RecordTab | 'sales-records';
-export const CLIENT_TABS: readonly ClientTab[] = [...RECORD_TABS, 'sales-records'];
+export type ClientTab = RecordTab | 'sales-records' | 'messages';
+export const CLIENT_TABS: readonly ClientTab[] = [...RECORD_TABS, 'sales-records', 'messages'];
 
 export function ClientPage() {
   const { id } = useParams({ from: '/app/clients/$id' });
@@ -67,14 +68,17 @@ function ClientView({ individual, lookups }: { individual: Individual; lookups: 
         </Text>
       }
       actions={
-        canSell ? (
-          <Button
-            leftSection={<IconShoppingCartPlus size={16} aria-hidden />}
-            onClick={() => setNewSale(true)}
-          >
-            New sale
-          </Button>
-        ) : null
+        <>
+          <ComposeButton me={me} kind="individual" id={individual.id} recipientName={fullName(individual)} />
+          {canSell ? (
+            <Button
+              leftSection={<IconShoppingCartPlus size={16} aria-hidden />}
+              onClick={() => setNewSale(true)}
+            >
+              New sale
+            </Button>
+          ) : null}
+        </>
       }
     >
       <RecordTabs
@@ -86,8 +90,8 @@ function ClientView({ individual, lookups }: { individual: Individual; lookups: 
         canEdit={canEdit}
         onChanged={refreshHistory}
         information={<IndividualForm individual={individual} lookups={lookups} readOnly={!canEdit} />}
-        extra={
-          canSeeSales
+        extra={[
+          ...(canSeeSales
             ? [
                 {
                   value: 'sales-records',
@@ -96,8 +100,9 @@ function ClientView({ individual, lookups }: { individual: Individual; lookups: 
                   panel: <ClientSalesRecords individualId={individual.id} />,
                 },
               ]
-            : []
-        }
+            : []),
+          ...messagesTab(me, 'individual', individual.id, fullName(individual)),
+        ]}
         history={<ClientHistory individualId={individual.id} lookups={lookups} />}
       />
       <NewSaleDialog individual={individual} opened={newSale} onClose={() => setNewSale(false)} />

@@ -21,9 +21,10 @@ import { HistoryList } from '../components/history-list';
 import { LeadHeader } from '../components/lead-header';
 import { LeadInfoForm } from '../components/lead-info-form';
 import { type LeadLookups, useLeadLookups } from '../components/use-lead-lookups';
+import { ComposeButton, messagesTab } from '../../messaging/components/record-messaging';
 
-export type LeadTab = RecordTab;
-export const LEAD_TABS: readonly LeadTab[] = RECORD_TABS;
+export type LeadTab = RecordTab | 'messages';
+export const LEAD_TABS: readonly LeadTab[] = [...RECORD_TABS, 'messages'];
 
 export function LeadPage() {
   const { id } = useParams({ from: '/app/leads/$id' });
@@ -69,6 +70,7 @@ function LeadView({ record, lookups }: { record: SalesRecord; lookups: LeadLooku
       }
       actions={
         <>
+          <ComposeButton me={me} kind="sales_record" id={record.id} recipientName={fullName(record)} />
           {canConvert ? (
             <Button
               leftSection={<IconTransform size={16} aria-hidden />}
@@ -126,6 +128,7 @@ function LeadView({ record, lookups }: { record: SalesRecord; lookups: LeadLooku
         information={
           <LeadInfoForm record={record} lookups={lookups} readOnly={!canEdit} onSaved={refreshHistory} />
         }
+        extra={messagesTab(me, 'sales_record', record.id, fullName(record))}
         history={<HistoryList recordId={record.id} lookups={lookups} />}
       />
       <ConvertLeadDialog record={record} opened={dialog === 'convert'} onClose={() => setDialog(null)} />
