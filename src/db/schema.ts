@@ -20,3 +20,4 @@ export * from '../modules/activities/schema.ts';
 export * from '../modules/scheduler/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../modules/messaging/schema.ts';
+export * from '../modules/forms/schema.ts';
