@@ -33,6 +33,7 @@ import { importRoutes } from '../modules/imports/routes.ts';
 import { schedulerRoutes } from '../modules/scheduler/routes.ts';
 import { schedulerPublicRoutes } from '../modules/scheduler/public-routes.ts';
 import { activityRoutes, calendarFeedPublicRoutes } from '../modules/activities/routes.ts';
+import { formPublicRoutes, formRoutes } from '../modules/forms/index.ts';
 import multipart from '@fastify/multipart';
 import { openApiTransform, openApiTransformObject } from './openapi-transform.ts';
 import { registerBodyTimeout } from './plugins/body-timeout.ts';
@@ -169,6 +170,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(importRoutes(deps));
       await api.register(schedulerRoutes(deps));
       await api.register(activityRoutes(deps));
+      await api.register(formRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
@@ -177,6 +179,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     async (pub) => {
       await pub.register(schedulerPublicRoutes(deps));
       await pub.register(calendarFeedPublicRoutes(deps));
+      await pub.register(formPublicRoutes(deps));
     },
     { prefix: '/api/public/v1' },
   );

@@ -42,6 +42,7 @@ CREATE TABLE "form_requests" (
 	"status" text DEFAULT 'requested' NOT NULL,
 	"channel" text NOT NULL,
 	"sent_to" text NOT NULL,
+	"message_id" uuid,
 	"language" text NOT NULL,
 	"plans" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"first_contact_method" text,

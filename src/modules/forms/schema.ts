@@ -140,6 +140,8 @@ export const formRequests = pgTable(
     channel: text('channel').$type<FormChannel>().notNull(),
     /** The address or number the link went to. */
     sentTo: text('sent_to').notNull(),
+    /** The email (email module) or message (messaging) that carried the link: its delivery is the "delivered" event. */
+    messageId: uuid('message_id'),
     language: text('language').$type<FormLanguage>().notNull(),
     plans: jsonb('plans').$type<SoaPlan[]>().notNull().default([]),
     firstContactMethod: text('first_contact_method').$type<ContactMethod>(),
