@@ -8,6 +8,7 @@ export const VerifyInput = z
   .strictObject({
     sha256: z
       .string()
+      .max(100)
       .trim()
       .toLowerCase()
       .regex(/^[0-9a-f]{64}$/, 'A SHA-256 is 64 hexadecimal characters.'),
