@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import {
+  concatTransformationMatrix,
+  drawObject,
+  PDFDocument,
+  type PDFFont,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  StandardFonts,
+} from 'pdf-lib';
+import { type DecodedPng, decodeSimplePng } from './png.ts';
 import type { Signature } from '../users/schema.ts';
 import type {
   AuthorizedRepresentative,
@@ -73,16 +84,21 @@ class Writer {
   ensure(h: number) {
     if (this.y - h < MARGIN) this.newPage();
   }
-  /** Characters the standard font cannot encode (WinAnsi) become "?". */
+  /** Characters the standard fonts cannot encode (WinAnsi) become "?" (the answer cached per character). */
   clean(s: string, font: PDFFont) {
     let out = '';
     for (const ch of s.replace(/[\r\n\t]+/g, ' ')) {
-      try {
-        font.encodeText(ch);
-        out += ch;
-      } catch {
-        out += '?';
+      let ok = ENCODABLE.get(ch);
+      if (ok === undefined) {
+        try {
+          font.encodeText(ch);
+          ok = true;
+        } catch {
+          ok = false;
+        }
+        ENCODABLE.set(ch, ok);
       }
+      out += ok ? ch : '?';
     }
     return out;
   }
@@ -92,19 +108,21 @@ class Writer {
     const indent = opts.indent ?? 0;
     const width = A4.w - 2 * MARGIN - indent;
     const words = this.clean(s, font).split(' ');
+    const space = font.widthOfTextAtSize(' ', size);
     let line = '';
+    let lineWidth = 0;
     const flush = () => {
       this.ensure(size + 3);
       this.page.drawText(line, { x: MARGIN + indent, y: this.y - size, size, font, color: rgb(0, 0, 0) });
       this.y -= size + 3;
       line = '';
+      lineWidth = 0;
     };
     for (const w of words) {
-      const next = line ? `${line} ${w}` : w;
-      if (font.widthOfTextAtSize(next, size) > width && line) {
-        flush();
-        line = w;
-      } else line = next;
+      const ww = font.widthOfTextAtSize(w, size);
+      if (line && lineWidth + space + ww > width) flush();
+      lineWidth = line ? lineWidth + space + ww : ww;
+      line = line ? `${line} ${w}` : w;
     }
     if (line) flush();
     this.y -= opts.gap ?? 4;
@@ -123,6 +141,45 @@ class Writer {
     this.y -= 12;
   }
 }
+
+/** Put a decoded PNG on the page as an image XObject with its alpha as a soft mask. */
+function drawDecodedPng(
+  doc: PDFDocument,
+  page: PDFPage,
+  img: DecodedPng,
+  box: { x: number; y: number; width: number; height: number },
+) {
+  const base = {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: img.width,
+    Height: img.height,
+    BitsPerComponent: 8,
+  };
+  const smask = img.alpha
+    ? doc.context.register(
+        doc.context.stream(img.alpha, { ...base, ColorSpace: 'DeviceGray', Filter: 'FlateDecode' }),
+      )
+    : undefined;
+  const ref = doc.context.register(
+    doc.context.stream(img.rgb, {
+      ...base,
+      ColorSpace: 'DeviceRGB',
+      Filter: 'FlateDecode',
+      ...(smask ? { SMask: smask } : {}),
+    }),
+  );
+  const name = page.node.newXObject('Sig', ref);
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(box.width, 0, 0, box.height, box.x, box.y),
+    drawObject(name),
+    popGraphicsState(),
+  );
+}
+
+/** WinAnsi-encodable or not, per character (Helvetica and Helvetica-Bold share the encoding). */
+const ENCODABLE = new Map<string, boolean>();
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -214,16 +271,19 @@ export async function renderFormPdf(
   } else {
     const png = pngBytes(input.signature.dataUrl);
     if (!png) throw new Error('signature is not a PNG');
-    const img = await doc.embedPng(png);
-    const scale = Math.min(220 / img.width, 70 / img.height, 1);
-    w.ensure(img.height * scale + 10);
-    w.page.drawImage(img, {
+    const fast = decodeSimplePng(png);
+    const size = fast ?? (await doc.embedPng(png));
+    const scale = Math.min(220 / size.width, 70 / size.height, 1);
+    w.ensure(size.height * scale + 10);
+    const box = {
       x: MARGIN,
-      y: w.y - img.height * scale,
-      width: img.width * scale,
-      height: img.height * scale,
-    });
-    w.y -= img.height * scale + 6;
+      y: w.y - size.height * scale,
+      width: size.width * scale,
+      height: size.height * scale,
+    };
+    if (fast) drawDecodedPng(doc, w.page, fast, box);
+    else w.page.drawImage(size as Awaited<ReturnType<typeof doc.embedPng>>, box);
+    w.y -= size.height * scale + 6;
     w.text('(drawn signature)', { size: 8 });
   }
 
