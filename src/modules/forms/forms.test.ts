@@ -637,4 +637,29 @@ describe('storage', () => {
     expect(docs.length).toBeGreaterThan(0);
     for (const d of docs) expect(d.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it('uploading the signed PDF to Files and removing it there keeps the form’s copy (same stored bytes)', async () => {
+    const r = await salesRecord(a.admin);
+    const { form, token } = await sendAndToken(a.admin, soaBody({ type: 'sales_record', id: r.id }), r.email);
+    expect((await sign(token)).statusCode).toBe(200);
+    const pdf = (await a.admin.get(`/api/v1/forms/${form.id}/pdf`)).rawPayload;
+    const boundary = '----forms-test';
+    const up = await a.admin.request({
+      method: 'POST',
+      url: `/api/v1/sales-records/${r.id}/files`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="soa.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        pdf,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    expect((await a.admin.delete(`/api/v1/files/${up.json().id}`)).statusCode).toBe(204);
+    const again = await a.admin.get(`/api/v1/forms/${form.id}/pdf`);
+    expect(again.statusCode).toBe(200);
+    expect(again.rawPayload.equals(pdf)).toBe(true);
+  });
 });
