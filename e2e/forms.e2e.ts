@@ -108,7 +108,7 @@ describe('Scope of Appointment signed online (issue 14)', () => {
     await saveScreenshot(phone, 'form-signing-phone');
     await phone.getByRole('button', { name: 'Sign' }).click();
     await phone.getByTestId('signed').waitFor();
-    const hash = (await phone.locator('code').innerText()).trim();
+    const hash = (await phone.getByTestId('signed-hash').innerText()).trim();
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     await expectAccessible(phone, '/forms/$token (signed)');
     // The same link again: already signed.

@@ -32,6 +32,7 @@ import { isPasswordChangeRequired, isUnauthenticated } from '../lib/problem';
 import { createAppQueryClient } from '../lib/react-query';
 import { canManageUsers, hasTask, type Me, meQueryOptions, type Task } from '../lib/session';
 import { CustomFieldsPage } from '../features/custom-fields/routes/custom-fields-page';
+import { FormSettingsPage } from '../features/forms/routes/form-settings-page';
 import { DashboardPage } from '../features/dashboard/routes/dashboard-page';
 import { DeletedRecordsPage } from '../features/deleted-records/routes/deleted-records-page';
 import { CLIENT_TABS, ClientPage } from '../features/individuals/routes/client-page';
@@ -372,6 +373,12 @@ const outboxRoute = createRoute({
   component: OutboxPage,
 });
 
+const formSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/forms',
+  component: FormSettingsPage,
+});
+
 const customFieldsRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/custom-fields',
@@ -447,6 +454,7 @@ const routeTree = rootRoute.addChildren([
       apiKeysRoute,
       outboxRoute,
       customFieldsRoute,
+      formSettingsRoute,
       deletedRecordsRoute,
       leadIntakeRoute,
       schedulesRoute,

@@ -58,7 +58,7 @@ function SignForm({ token, form }: { token: string; form: PublicForm }) {
         <Stack gap="md" align="flex-start" data-testid="signed">
           <Text>{t.doneBody}</Text>
           <Text size="sm">{t.docHash}:</Text>
-          <Code block style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}>
+          <Code block data-testid="signed-hash" style={{ wordBreak: 'break-all', whiteSpace: 'normal' }}>
             {sign.data.sha256}
           </Code>
           {sign.data.successUrl ? (
