@@ -2133,6 +2133,224 @@ export interface components {
                 lastName: string;
             } | null;
         };
+        FormSettingsPatchInput: {
+            active?: boolean;
+            plansOffered?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            defaultPlans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes?: ("typed" | "drawn")[];
+            templates?: {
+                en: {
+                    subject: string;
+                    body: string;
+                };
+                es: {
+                    subject: string;
+                    body: string;
+                };
+            };
+            successUrl?: string | null;
+            /** Format: int64 */
+            retentionYears?: number;
+            keepFortyEightHourPolicy?: boolean;
+        };
+        EditFormInputInput: {
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            appointmentCompletedAt?: string | null;
+            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote?: string | null;
+        };
+        SendFormInputInput: {
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            record: {
+                /** @enum {string} */
+                type: "sales_record" | "individual";
+                /** Format: uuid */
+                id: string;
+            };
+            /** @enum {string} */
+            channel: "email" | "sms";
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            appointmentAt?: string | null;
+            /** @enum {string} */
+            language: "en" | "es";
+            firstContactMethod?: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
+            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote?: string | null;
+        };
+        FormSettingsInput: {
+            /** @enum {string} */
+            family: "soa" | "aca";
+            active: boolean;
+            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            defaultPlans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes: ("typed" | "drawn")[];
+            templates: {
+                en: {
+                    subject: string;
+                    body: string;
+                };
+                es: {
+                    subject: string;
+                    body: string;
+                };
+            };
+            successUrl: string | null;
+            /** Format: int64 */
+            retentionYears: number;
+            keepFortyEightHourPolicy: boolean;
+        };
+        FormInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            /** @enum {string} */
+            status: "requested" | "opened" | "signed" | "completed" | "expired" | "deleted";
+            record: {
+                /** @enum {string} */
+                type: "sales_record" | "individual";
+                /** Format: uuid */
+                id: string;
+            };
+            sender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            channel: "email" | "sms";
+            sentTo: string;
+            /** @enum {string} */
+            language: "en" | "es";
+            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            firstContactMethod: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
+            appointmentAt: string | null;
+            appointmentCompletedAt: string | null;
+            exceptionReason: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote: string | null;
+            beneficiaryName: string;
+            signerName: string | null;
+            authorizedRep: {
+                name: string;
+                relationship: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            expiresAt: string;
+            signedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            retainUntil: string | null;
+            timing: {
+                /** @enum {string} */
+                regime: "forty_eight_hour_rule" | "cy2027";
+                /** @enum {string} */
+                fortyEightHourCheck: "regulation" | "policy" | "off";
+                minutesBefore: number | null;
+                /** @enum {string} */
+                status: "covered" | "covered_by_exception" | "exception_required" | "signed_after_appointment" | "no_soa";
+                covered: boolean;
+                /** @description One of walk_in, beneficiary_call, enrollment_period_last_days, other */
+                suggestedReason: string | null;
+            } | null;
+            versions: {
+                /** Format: int64 */
+                version: number;
+                sha256: string;
+                /** Format: int64 */
+                sizeBytes: number;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                createdAt: string;
+            }[];
+            events: {
+                /** @enum {string} */
+                type: "created" | "sent" | "delivered" | "opened" | "consented" | "signed" | "edited" | "deleted";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                at: string;
+                ip: string | null;
+                userAgent: string | null;
+                detail?: string | null;
+            }[];
+            canEdit: boolean;
+            canDelete: boolean;
+        };
+        SignFormInputInput: {
+            /** @constant */
+            consentToElectronicRecords: true;
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signature: {
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            };
+            signerName?: string;
+            authorizedRepresentative?: {
+                name: string;
+                relationship: string;
+            } | null;
+        };
+        VerifyInputInput: {
+            sha256: string;
+        };
+        PublicFormInput: {
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            /** @enum {string} */
+            language: "en" | "es";
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            expiresAt: string;
+            agent: {
+                name: string;
+                phone: string;
+                agencyName: string;
+                salesRepId: string | null;
+                npn: string | null;
+            };
+            beneficiaryName: string;
+            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes: ("typed" | "drawn")[];
+            successUrl: string | null;
+            texts: {
+                en: {
+                    title: string;
+                    intro: string[];
+                    esign: string[];
+                    esignAgree: string;
+                    body: string[];
+                    plansQuestion: string;
+                    signAgree: string;
+                };
+                es: {
+                    title: string;
+                    intro: string[];
+                    esign: string[];
+                    esignAgree: string;
+                    body: string[];
+                    plansQuestion: string;
+                    signAgree: string;
+                };
+            };
+        };
         SalesRecordInput: {
             /** Format: uuid */
             id: string;
@@ -2700,224 +2918,6 @@ export interface components {
             createdAt: string | null;
             lastUsedAt: string | null;
         };
-        FormSettingsPatchInput: {
-            active?: boolean;
-            plansOffered?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            defaultPlans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signatureModes?: ("typed" | "drawn")[];
-            templates?: {
-                en: {
-                    subject: string;
-                    body: string;
-                };
-                es: {
-                    subject: string;
-                    body: string;
-                };
-            };
-            successUrl?: string | null;
-            /** Format: int64 */
-            retentionYears?: number;
-            keepFortyEightHourPolicy?: boolean;
-        };
-        EditFormInputInput: {
-            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            appointmentCompletedAt?: string | null;
-            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
-            exceptionNote?: string | null;
-        };
-        SendFormInputInput: {
-            /** @enum {string} */
-            kind: "soa" | "aca_consent" | "aca_attestation";
-            record: {
-                /** @enum {string} */
-                type: "sales_record" | "individual";
-                /** Format: uuid */
-                id: string;
-            };
-            /** @enum {string} */
-            channel: "email" | "sms";
-            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            appointmentAt?: string | null;
-            /** @enum {string} */
-            language: "en" | "es";
-            firstContactMethod?: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
-            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
-            exceptionNote?: string | null;
-        };
-        FormSettingsInput: {
-            /** @enum {string} */
-            family: "soa" | "aca";
-            active: boolean;
-            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            defaultPlans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signatureModes: ("typed" | "drawn")[];
-            templates: {
-                en: {
-                    subject: string;
-                    body: string;
-                };
-                es: {
-                    subject: string;
-                    body: string;
-                };
-            };
-            successUrl: string | null;
-            /** Format: int64 */
-            retentionYears: number;
-            keepFortyEightHourPolicy: boolean;
-        };
-        FormInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "soa" | "aca_consent" | "aca_attestation";
-            /** @enum {string} */
-            status: "requested" | "opened" | "signed" | "completed" | "expired" | "deleted";
-            record: {
-                /** @enum {string} */
-                type: "sales_record" | "individual";
-                /** Format: uuid */
-                id: string;
-            };
-            sender: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            /** @enum {string} */
-            channel: "email" | "sms";
-            sentTo: string;
-            /** @enum {string} */
-            language: "en" | "es";
-            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            firstContactMethod: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
-            appointmentAt: string | null;
-            appointmentCompletedAt: string | null;
-            exceptionReason: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
-            exceptionNote: string | null;
-            beneficiaryName: string;
-            signerName: string | null;
-            authorizedRep: {
-                name: string;
-                relationship: string;
-            } | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            expiresAt: string;
-            signedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            retainUntil: string | null;
-            timing: {
-                /** @enum {string} */
-                regime: "forty_eight_hour_rule" | "cy2027";
-                /** @enum {string} */
-                fortyEightHourCheck: "regulation" | "policy" | "off";
-                minutesBefore: number | null;
-                /** @enum {string} */
-                status: "covered" | "covered_by_exception" | "exception_required" | "signed_after_appointment" | "no_soa";
-                covered: boolean;
-                /** @description One of walk_in, beneficiary_call, enrollment_period_last_days, other */
-                suggestedReason: string | null;
-            } | null;
-            versions: {
-                /** Format: int64 */
-                version: number;
-                sha256: string;
-                /** Format: int64 */
-                sizeBytes: number;
-                /**
-                 * Format: date-time
-                 * @description ISO 8601 time in UTC
-                 */
-                createdAt: string;
-            }[];
-            events: {
-                /** @enum {string} */
-                type: "created" | "sent" | "delivered" | "opened" | "consented" | "signed" | "edited" | "deleted";
-                /**
-                 * Format: date-time
-                 * @description ISO 8601 time in UTC
-                 */
-                at: string;
-                ip: string | null;
-                userAgent: string | null;
-                detail?: string | null;
-            }[];
-            canEdit: boolean;
-            canDelete: boolean;
-        };
-        SignFormInputInput: {
-            /** @constant */
-            consentToElectronicRecords: true;
-            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signature: {
-                /** @constant */
-                kind: "typed";
-                text: string;
-            } | {
-                /** @constant */
-                kind: "drawn";
-                dataUrl: string;
-            };
-            signerName?: string;
-            authorizedRepresentative?: {
-                name: string;
-                relationship: string;
-            } | null;
-        };
-        VerifyInputInput: {
-            sha256: string;
-        };
-        PublicFormInput: {
-            /** @enum {string} */
-            kind: "soa" | "aca_consent" | "aca_attestation";
-            /** @enum {string} */
-            language: "en" | "es";
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            expiresAt: string;
-            agent: {
-                name: string;
-                phone: string;
-                agencyName: string;
-                salesRepId: string | null;
-                npn: string | null;
-            };
-            beneficiaryName: string;
-            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signatureModes: ("typed" | "drawn")[];
-            successUrl: string | null;
-            texts: {
-                en: {
-                    title: string;
-                    intro: string[];
-                    esign: string[];
-                    esignAgree: string;
-                    body: string[];
-                    plansQuestion: string;
-                    signAgree: string;
-                };
-                es: {
-                    title: string;
-                    intro: string[];
-                    esign: string[];
-                    esignAgree: string;
-                    body: string[];
-                    plansQuestion: string;
-                    signAgree: string;
-                };
-            };
-        };
         SavedViewInput: {
             /** Format: uuid */
             id: string;
@@ -3323,6 +3323,224 @@ export interface components {
                 firstName: string;
                 lastName: string;
             } | null;
+        };
+        FormSettingsPatch: {
+            active?: boolean;
+            plansOffered?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            defaultPlans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes?: ("typed" | "drawn")[];
+            templates?: {
+                en: {
+                    subject: string;
+                    body: string;
+                };
+                es: {
+                    subject: string;
+                    body: string;
+                };
+            };
+            successUrl?: string | null;
+            /** Format: int64 */
+            retentionYears?: number;
+            keepFortyEightHourPolicy?: boolean;
+        };
+        EditFormInput: {
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            appointmentCompletedAt?: string | null;
+            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote?: string | null;
+        };
+        SendFormInput: {
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            record: {
+                /** @enum {string} */
+                type: "sales_record" | "individual";
+                /** Format: uuid */
+                id: string;
+            };
+            /** @enum {string} */
+            channel: "email" | "sms";
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            appointmentAt?: string | null;
+            /** @enum {string} */
+            language: "en" | "es";
+            firstContactMethod?: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
+            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote?: string | null;
+        };
+        FormSettings: {
+            /** @enum {string} */
+            family: "soa" | "aca";
+            active: boolean;
+            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            defaultPlans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes: ("typed" | "drawn")[];
+            templates: {
+                en: {
+                    subject: string;
+                    body: string;
+                };
+                es: {
+                    subject: string;
+                    body: string;
+                };
+            };
+            successUrl: string | null;
+            /** Format: int64 */
+            retentionYears: number;
+            keepFortyEightHourPolicy: boolean;
+        };
+        Form: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            /** @enum {string} */
+            status: "requested" | "opened" | "signed" | "completed" | "expired" | "deleted";
+            record: {
+                /** @enum {string} */
+                type: "sales_record" | "individual";
+                /** Format: uuid */
+                id: string;
+            };
+            sender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            channel: "email" | "sms";
+            sentTo: string;
+            /** @enum {string} */
+            language: "en" | "es";
+            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            firstContactMethod: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
+            appointmentAt: string | null;
+            appointmentCompletedAt: string | null;
+            exceptionReason: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote: string | null;
+            beneficiaryName: string;
+            signerName: string | null;
+            authorizedRep: {
+                name: string;
+                relationship: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            expiresAt: string;
+            signedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            retainUntil: string | null;
+            timing: {
+                /** @enum {string} */
+                regime: "forty_eight_hour_rule" | "cy2027";
+                /** @enum {string} */
+                fortyEightHourCheck: "regulation" | "policy" | "off";
+                minutesBefore: number | null;
+                /** @enum {string} */
+                status: "covered" | "covered_by_exception" | "exception_required" | "signed_after_appointment" | "no_soa";
+                covered: boolean;
+                /** @description One of walk_in, beneficiary_call, enrollment_period_last_days, other */
+                suggestedReason: string | null;
+            } | null;
+            versions: {
+                /** Format: int64 */
+                version: number;
+                sha256: string;
+                /** Format: int64 */
+                sizeBytes: number;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                createdAt: string;
+            }[];
+            events: {
+                /** @enum {string} */
+                type: "created" | "sent" | "delivered" | "opened" | "consented" | "signed" | "edited" | "deleted";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                at: string;
+                ip: string | null;
+                userAgent: string | null;
+                detail?: string | null;
+            }[];
+            canEdit: boolean;
+            canDelete: boolean;
+        };
+        SignFormInput: {
+            /** @constant */
+            consentToElectronicRecords: true;
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signature: {
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            };
+            signerName?: string;
+            authorizedRepresentative?: {
+                name: string;
+                relationship: string;
+            } | null;
+        };
+        VerifyInput: {
+            sha256: string;
+        };
+        PublicForm: {
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            /** @enum {string} */
+            language: "en" | "es";
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            expiresAt: string;
+            agent: {
+                name: string;
+                phone: string;
+                agencyName: string;
+                salesRepId: string | null;
+                npn: string | null;
+            };
+            beneficiaryName: string;
+            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes: ("typed" | "drawn")[];
+            successUrl: string | null;
+            texts: {
+                en: {
+                    title: string;
+                    intro: string[];
+                    esign: string[];
+                    esignAgree: string;
+                    body: string[];
+                    plansQuestion: string;
+                    signAgree: string;
+                };
+                es: {
+                    title: string;
+                    intro: string[];
+                    esign: string[];
+                    esignAgree: string;
+                    body: string[];
+                    plansQuestion: string;
+                    signAgree: string;
+                };
+            };
         };
         SalesRecord: {
             /** Format: uuid */
@@ -3890,224 +4108,6 @@ export interface components {
             url?: string;
             createdAt: string | null;
             lastUsedAt: string | null;
-        };
-        FormSettingsPatch: {
-            active?: boolean;
-            plansOffered?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            defaultPlans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signatureModes?: ("typed" | "drawn")[];
-            templates?: {
-                en: {
-                    subject: string;
-                    body: string;
-                };
-                es: {
-                    subject: string;
-                    body: string;
-                };
-            };
-            successUrl?: string | null;
-            /** Format: int64 */
-            retentionYears?: number;
-            keepFortyEightHourPolicy?: boolean;
-        };
-        EditFormInput: {
-            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            appointmentCompletedAt?: string | null;
-            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
-            exceptionNote?: string | null;
-        };
-        SendFormInput: {
-            /** @enum {string} */
-            kind: "soa" | "aca_consent" | "aca_attestation";
-            record: {
-                /** @enum {string} */
-                type: "sales_record" | "individual";
-                /** Format: uuid */
-                id: string;
-            };
-            /** @enum {string} */
-            channel: "email" | "sms";
-            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            appointmentAt?: string | null;
-            /** @enum {string} */
-            language: "en" | "es";
-            firstContactMethod?: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
-            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
-            exceptionNote?: string | null;
-        };
-        FormSettings: {
-            /** @enum {string} */
-            family: "soa" | "aca";
-            active: boolean;
-            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            defaultPlans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signatureModes: ("typed" | "drawn")[];
-            templates: {
-                en: {
-                    subject: string;
-                    body: string;
-                };
-                es: {
-                    subject: string;
-                    body: string;
-                };
-            };
-            successUrl: string | null;
-            /** Format: int64 */
-            retentionYears: number;
-            keepFortyEightHourPolicy: boolean;
-        };
-        Form: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "soa" | "aca_consent" | "aca_attestation";
-            /** @enum {string} */
-            status: "requested" | "opened" | "signed" | "completed" | "expired" | "deleted";
-            record: {
-                /** @enum {string} */
-                type: "sales_record" | "individual";
-                /** Format: uuid */
-                id: string;
-            };
-            sender: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            /** @enum {string} */
-            channel: "email" | "sms";
-            sentTo: string;
-            /** @enum {string} */
-            language: "en" | "es";
-            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            firstContactMethod: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
-            appointmentAt: string | null;
-            appointmentCompletedAt: string | null;
-            exceptionReason: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
-            exceptionNote: string | null;
-            beneficiaryName: string;
-            signerName: string | null;
-            authorizedRep: {
-                name: string;
-                relationship: string;
-            } | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            expiresAt: string;
-            signedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            retainUntil: string | null;
-            timing: {
-                /** @enum {string} */
-                regime: "forty_eight_hour_rule" | "cy2027";
-                /** @enum {string} */
-                fortyEightHourCheck: "regulation" | "policy" | "off";
-                minutesBefore: number | null;
-                /** @enum {string} */
-                status: "covered" | "covered_by_exception" | "exception_required" | "signed_after_appointment" | "no_soa";
-                covered: boolean;
-                /** @description One of walk_in, beneficiary_call, enrollment_period_last_days, other */
-                suggestedReason: string | null;
-            } | null;
-            versions: {
-                /** Format: int64 */
-                version: number;
-                sha256: string;
-                /** Format: int64 */
-                sizeBytes: number;
-                /**
-                 * Format: date-time
-                 * @description ISO 8601 time in UTC
-                 */
-                createdAt: string;
-            }[];
-            events: {
-                /** @enum {string} */
-                type: "created" | "sent" | "delivered" | "opened" | "consented" | "signed" | "edited" | "deleted";
-                /**
-                 * Format: date-time
-                 * @description ISO 8601 time in UTC
-                 */
-                at: string;
-                ip: string | null;
-                userAgent: string | null;
-                detail?: string | null;
-            }[];
-            canEdit: boolean;
-            canDelete: boolean;
-        };
-        SignFormInput: {
-            /** @constant */
-            consentToElectronicRecords: true;
-            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signature: {
-                /** @constant */
-                kind: "typed";
-                text: string;
-            } | {
-                /** @constant */
-                kind: "drawn";
-                dataUrl: string;
-            };
-            signerName?: string;
-            authorizedRepresentative?: {
-                name: string;
-                relationship: string;
-            } | null;
-        };
-        VerifyInput: {
-            sha256: string;
-        };
-        PublicForm: {
-            /** @enum {string} */
-            kind: "soa" | "aca_consent" | "aca_attestation";
-            /** @enum {string} */
-            language: "en" | "es";
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            expiresAt: string;
-            agent: {
-                name: string;
-                phone: string;
-                agencyName: string;
-                salesRepId: string | null;
-                npn: string | null;
-            };
-            beneficiaryName: string;
-            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signatureModes: ("typed" | "drawn")[];
-            successUrl: string | null;
-            texts: {
-                en: {
-                    title: string;
-                    intro: string[];
-                    esign: string[];
-                    esignAgree: string;
-                    body: string[];
-                    plansQuestion: string;
-                    signAgree: string;
-                };
-                es: {
-                    title: string;
-                    intro: string[];
-                    esign: string[];
-                    esignAgree: string;
-                    body: string[];
-                    plansQuestion: string;
-                    signAgree: string;
-                };
-            };
         };
         SavedView: {
             /** Format: uuid */
