@@ -23,7 +23,9 @@ export { users, userSalesRepIds, type Signature } from '../users/schema.ts';
 
 /**
  * Send the form's link by text. The messaging layer's `sendMessage` use case (POST
- * /api/v1/messages) is being built on another branch; the intended call is
+ * /api/v1/messages) is being built on another branch.
+ * It is called inside send-form's transaction (pass `tx` on as messaging's `db`), after the form row
+ * and its link's hash are written, so a refusal rolls the form back. The intended call is
  *
  *   const r = await sendMessage(db, actor, {
  *     channel: 'sms', to: { type: record.kind, id: record.id }, body,

@@ -162,11 +162,6 @@ export async function sendForm(deps: Deps, opts: { actor: Actor; input: z.infer<
   const values = { link, name: record.firstName, agent: `${agentName}, ${agent.agencyName}` };
   const body = fillTemplate(template.body, values);
 
-  // Texting is refused before anything is stored (409 texting_unavailable until messaging lands).
-  let sms: { messageId: string } | null = null;
-  if (input.channel === 'sms')
-    sms = await sendFormText(deps.db, actor, { to: { type: record.ref.type, id: record.ref.id }, body });
-
   const id = newId();
   const now = new Date();
   const ctx = {
@@ -197,7 +192,7 @@ export async function sendForm(deps: Deps, opts: { actor: Actor; input: z.infer<
         expiresAt: new Date(now.getTime() + LINK_VALID_MS),
         channel: input.channel,
         sentTo: to!,
-        messageId: mail?.id ?? sms?.messageId ?? null,
+        messageId: mail?.id ?? null,
         language: input.language,
         plans,
         firstContactMethod: input.firstContactMethod ?? null,
@@ -208,6 +203,17 @@ export async function sendForm(deps: Deps, opts: { actor: Actor; input: z.infer<
         agent,
       })
       .returning();
+    // A text goes through messaging in this transaction, once the link's hash is stored: a refusal
+    // (409 texting_unavailable until messaging lands; later its window or opt-out refusals) rolls
+    // everything back, so nothing is stored for a form that was not sent.
+    if (input.channel === 'sms') {
+      const sms = await sendFormText(tx, actor, { to: { type: record.ref.type, id: record.ref.id }, body });
+      await tx
+        .update(formRequests)
+        .set({ messageId: sms.messageId })
+        .where(inAccount(actor, formRequests, eq(formRequests.id, id)));
+      form!.messageId = sms.messageId;
+    }
     await tx.insert(formEvents).values([
       { accountId: actor.accountId, id: newId(), formId: id, type: 'created', ...ctx, at: now },
       {
