@@ -221,6 +221,7 @@ describe('send, sign, PDF, verify', () => {
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBeCloseTo(24 * 3600 * 1000, -4);
 
+    expect(mailText((await waitMail(r.email)).raw)).toContain(`/forms/${token}?lang=en`);
     const open = await t.anonymous.get(`/api/public/v1/forms/${token}`);
     expect(open.statusCode, open.body).toBe(200);
     const pub = open.json();

@@ -157,7 +157,8 @@ export async function sendForm(deps: Deps, opts: { actor: Actor; input: z.infer<
     signature: me!.signature ?? null,
   };
   const token = mintAccountToken(actor.accountId);
-  const link = `${deps.config.baseUrl}/forms/${token}`;
+  // The page opens in the form's language (`?lang=`, public/kit/i18n.tsx); the signer can switch.
+  const link = `${deps.config.baseUrl}/forms/${token}?lang=${input.language}`;
   const template = settings.templates[input.language];
   const values = { link, name: record.firstName, agent: `${agentName}, ${agent.agencyName}` };
   const body = fillTemplate(template.body, values);
