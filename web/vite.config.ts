@@ -10,7 +10,7 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist', import.meta.url));
 
 /** Paths served the public pages' entry (public.html) instead of the app's; the server agrees (src/server/web.ts). */
-const PUBLIC_PAGES = /^\/(book|forms|rx)(\/|$)/;
+const PUBLIC_PAGES = /^\/(book|forms|rx|verify)(\/|$)/;
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);

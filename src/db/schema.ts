@@ -22,3 +22,4 @@ export * from '../jobs/schema.ts';
 export * from '../modules/messaging/schema.ts';
 export * from '../modules/messaging/providers/schema.ts';
 export * from '../modules/messaging/outbound/schema.ts';
+export * from '../modules/forms/schema.ts';

@@ -35,6 +35,7 @@ import { userAdminRoutes, userRoutes } from '../modules/users/index.ts';
 import { auditRoutes } from '../modules/audit-log/index.ts';
 import { messagingRoutes, messagingWebhookRoutes } from '../modules/messaging/index.ts';
 import { liveRoutes } from '../modules/live/index.ts';
+import { formPublicRoutes, formRoutes } from '../modules/forms/index.ts';
 import multipart from '@fastify/multipart';
 import { openApiTransform, openApiTransformObject } from './openapi-transform.ts';
 import { registerBodyTimeout } from './plugins/body-timeout.ts';
@@ -175,6 +176,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(activityRoutes(deps));
       await api.register(messagingRoutes(deps));
       await api.register(liveRoutes(deps));
+      await api.register(formRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
@@ -185,6 +187,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     async (pub) => {
       await pub.register(schedulerPublicRoutes(deps));
       await pub.register(calendarFeedPublicRoutes(deps));
+      await pub.register(formPublicRoutes(deps));
     },
     { prefix: '/api/public/v1' },
   );

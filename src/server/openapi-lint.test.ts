@@ -73,10 +73,13 @@ describe('the OpenAPI document states what each operation accepts', () => {
       'delete /api/public/v1/bookings/{token}',
       'get /api/public/v1/bookings/{token}',
       'get /api/public/v1/calendar/{token}.ics',
+      'get /api/public/v1/forms/{token}',
       'get /api/public/v1/schedules/{slug}',
       'get /api/public/v1/schedules/{slug}/slots',
       'get /api/v1/setup',
       'post /api/public/v1/bookings/{token}/reschedule',
+      'post /api/public/v1/form-verifications',
+      'post /api/public/v1/forms/{token}/sign',
       'post /api/public/v1/schedules/{slug}/bookings',
       'post /api/v1/password-resets',
       'post /api/v1/password-resets/confirm',
@@ -115,6 +118,9 @@ const CAPABILITY_URLS = new Set([
   '/api/public/v1/bookings/{token}',
   '/api/public/v1/bookings/{token}/reschedule',
   '/api/public/v1/calendar/{token}.ics',
+  // Forms to sign (decision 065): the link sent to the beneficiary is the capability.
+  '/api/public/v1/forms/{token}',
+  '/api/public/v1/forms/{token}/sign',
 ]);
 
 describe('the OWASP ruleset on the generated document', () => {

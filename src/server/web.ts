@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  */
 
 /** Paths served the public pages' entry; web/vite.config.ts agrees for `npm run dev`. */
-const PUBLIC_PAGES = /^\/(book|forms|rx)(\/|$|\?)/;
+const PUBLIC_PAGES = /^\/(book|forms|rx|verify)(\/|$|\?)/;
 
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 

@@ -130,6 +130,18 @@ export type AuditEvent =
       data: Record<string, unknown>;
     }
   | {
+      type: `form.${'sent' | 'signed' | 'edited' | 'deleted'}`;
+      subjectType: 'form';
+      subjectId: string;
+      data: Record<string, unknown>;
+    }
+  | {
+      type: 'form_settings.updated';
+      subjectType: 'account';
+      subjectId: string;
+      data: { family: string; changes: Changes };
+    }
+  | {
       type: 'file.added' | 'file.removed';
       subjectType: 'sales_record' | 'individual';
       subjectId: string;

@@ -13,6 +13,7 @@ import { assertRecordOwnerAccess, type RecordOwner } from '../records/index.ts';
 import { recordFiles } from './schema.ts';
 import { checkFileType, FileTooLargeError } from './storage.ts';
 import { safeFileName } from '../../lib/file-names.ts';
+import { formDocuments } from '../forms/index.ts';
 
 export const LinkInput = z.strictObject({
   name: z.string().trim().min(1, 'Required.').max(200),
@@ -173,6 +174,13 @@ export async function removeIfUnused(deps: Pick<Deps, 'db' | 'storage'>, actor: 
     .from(recordFiles)
     .where(inAccount(actor, recordFiles, eq(recordFiles.storageKey, key)))) as [{ n: number }];
   if (n > 0) return;
+  // A signed form's PDF is kept for its retention period (forms module): never removed from here.
+  const [form] = await deps.db
+    .select({ id: formDocuments.id })
+    .from(formDocuments)
+    .where(inAccount(actor, formDocuments, eq(formDocuments.storageKey, key)))
+    .limit(1);
+  if (form) return;
   const [imp] = await deps.db
     .select({ id: imports.id })
     .from(imports)

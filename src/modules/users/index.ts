@@ -6,3 +6,4 @@ export { ALL_PERMISSIONS, NO_PERMISSIONS } from './permissions.ts';
 export type { GroupPermissions } from './permissions.ts';
 export { userRoutes } from './routes.ts';
 export type { UserType } from './schema.ts';
+export type { Signature } from './schema.ts';

@@ -1948,6 +1948,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/form-settings/{family}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SOA or ACA form settings (any signed-in user reads them; the send dialog uses them) */
+        get: operations["getFormSettingsByFamily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Activate and configure SOA (soa.settings.manage) or ACA forms (aca.settings.manage); retention only lengthens */
+        patch: operations["patchFormSettingsByFamily"];
+        trace?: never;
+    };
+    "/api/v1/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The forms on a Sales Record or an Individual (an Individual’s include its converted Sales Records’) */
+        get: operations["getForms"];
+        put?: never;
+        /** Send a form from a Sales Record or Individual: a 24-hour link by email (text: 409 texting_unavailable until messaging lands); 422 names each missing profile field */
+        post: operations["postForms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A form with its status, timing, versions and audit trail */
+        get: operations["getFormsById"];
+        put?: never;
+        post?: never;
+        /** Delete a still-requested form (sender only); a signed one never, inside retention (409) */
+        delete: operations["deleteFormsById"];
+        options?: never;
+        head?: never;
+        /** Edit a signed SOA (sender only): plans, appointment completion date, exception reason → a new PDF version */
+        patch: operations["patchFormsById"];
+        trace?: never;
+    };
+    "/api/v1/forms/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed PDF (latest version, or `version`) */
+        get: operations["getFormsByIdPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks/twilio/sms/status": {
         parameters: {
             query?: never;
@@ -2079,6 +2151,57 @@ export interface paths {
         get: operations["getPublicCalendarByTokenIcs"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/v1/forms/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The form a link names (404 unknown, 410 expired, 409 already signed); the first open is logged */
+        get: operations["getPublicFormsByToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/v1/forms/{token}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign: E-SIGN consent, the plans (SOA), a typed or drawn (PNG) signature, an authorized representative */
+        post: operations["postPublicFormsByTokenSign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/v1/form-verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Was a PDF with this SHA-256 issued here? (no personal data in the answer) */
+        post: operations["postPublicFormVerifications"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2246,6 +2369,224 @@ export interface components {
             required: boolean;
             /** Format: int64 */
             sortOrder: number;
+        };
+        FormSettingsPatchInput: {
+            active?: boolean;
+            plansOffered?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            defaultPlans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes?: ("typed" | "drawn")[];
+            templates?: {
+                en: {
+                    subject: string;
+                    body: string;
+                };
+                es: {
+                    subject: string;
+                    body: string;
+                };
+            };
+            successUrl?: string | null;
+            /** Format: int64 */
+            retentionYears?: number;
+            keepFortyEightHourPolicy?: boolean;
+        };
+        EditFormInputInput: {
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            appointmentCompletedAt?: string | null;
+            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote?: string | null;
+        };
+        SendFormInputInput: {
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            record: {
+                /** @enum {string} */
+                type: "sales_record" | "individual";
+                /** Format: uuid */
+                id: string;
+            };
+            /** @enum {string} */
+            channel: "email" | "sms";
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            appointmentAt?: string | null;
+            /** @enum {string} */
+            language: "en" | "es";
+            firstContactMethod?: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
+            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote?: string | null;
+        };
+        FormSettingsInput: {
+            /** @enum {string} */
+            family: "soa" | "aca";
+            active: boolean;
+            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            defaultPlans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes: ("typed" | "drawn")[];
+            templates: {
+                en: {
+                    subject: string;
+                    body: string;
+                };
+                es: {
+                    subject: string;
+                    body: string;
+                };
+            };
+            successUrl: string | null;
+            /** Format: int64 */
+            retentionYears: number;
+            keepFortyEightHourPolicy: boolean;
+        };
+        FormInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            /** @enum {string} */
+            status: "requested" | "opened" | "signed" | "completed" | "expired" | "deleted";
+            record: {
+                /** @enum {string} */
+                type: "sales_record" | "individual";
+                /** Format: uuid */
+                id: string;
+            };
+            sender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            channel: "email" | "sms";
+            sentTo: string;
+            /** @enum {string} */
+            language: "en" | "es";
+            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            firstContactMethod: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
+            appointmentAt: string | null;
+            appointmentCompletedAt: string | null;
+            exceptionReason: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote: string | null;
+            beneficiaryName: string;
+            signerName: string | null;
+            authorizedRep: {
+                name: string;
+                relationship: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            expiresAt: string;
+            signedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            retainUntil: string | null;
+            timing: {
+                /** @enum {string} */
+                regime: "forty_eight_hour_rule" | "cy2027";
+                /** @enum {string} */
+                fortyEightHourCheck: "regulation" | "policy" | "off";
+                minutesBefore: number | null;
+                /** @enum {string} */
+                status: "covered" | "covered_by_exception" | "exception_required" | "signed_after_appointment" | "no_soa";
+                covered: boolean;
+                /** @description One of walk_in, beneficiary_call, enrollment_period_last_days, other */
+                suggestedReason: string | null;
+            } | null;
+            versions: {
+                /** Format: int64 */
+                version: number;
+                sha256: string;
+                /** Format: int64 */
+                sizeBytes: number;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                createdAt: string;
+            }[];
+            events: {
+                /** @enum {string} */
+                type: "created" | "sent" | "delivered" | "opened" | "consented" | "signed" | "edited" | "deleted";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                at: string;
+                ip: string | null;
+                userAgent: string | null;
+                detail?: string | null;
+            }[];
+            canEdit: boolean;
+            canDelete: boolean;
+        };
+        SignFormInputInput: {
+            /** @constant */
+            consentToElectronicRecords: true;
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signature: {
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            };
+            signerName?: string;
+            authorizedRepresentative?: {
+                name: string;
+                relationship: string;
+            } | null;
+        };
+        VerifyInputInput: {
+            sha256: string;
+        };
+        PublicFormInput: {
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            /** @enum {string} */
+            language: "en" | "es";
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            expiresAt: string;
+            agent: {
+                name: string;
+                phone: string;
+                agencyName: string;
+                salesRepId: string | null;
+                npn: string | null;
+            };
+            beneficiaryName: string;
+            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes: ("typed" | "drawn")[];
+            successUrl: string | null;
+            texts: {
+                en: {
+                    title: string;
+                    intro: string[];
+                    esign: string[];
+                    esignAgree: string;
+                    body: string[];
+                    plansQuestion: string;
+                    signAgree: string;
+                };
+                es: {
+                    title: string;
+                    intro: string[];
+                    esign: string[];
+                    esignAgree: string;
+                    body: string[];
+                    plansQuestion: string;
+                    signAgree: string;
+                };
+            };
         };
         RecordFileInput: {
             /** Format: uuid */
@@ -3412,6 +3753,224 @@ export interface components {
             required: boolean;
             /** Format: int64 */
             sortOrder: number;
+        };
+        FormSettingsPatch: {
+            active?: boolean;
+            plansOffered?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            defaultPlans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes?: ("typed" | "drawn")[];
+            templates?: {
+                en: {
+                    subject: string;
+                    body: string;
+                };
+                es: {
+                    subject: string;
+                    body: string;
+                };
+            };
+            successUrl?: string | null;
+            /** Format: int64 */
+            retentionYears?: number;
+            keepFortyEightHourPolicy?: boolean;
+        };
+        EditFormInput: {
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            appointmentCompletedAt?: string | null;
+            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote?: string | null;
+        };
+        SendFormInput: {
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            record: {
+                /** @enum {string} */
+                type: "sales_record" | "individual";
+                /** Format: uuid */
+                id: string;
+            };
+            /** @enum {string} */
+            channel: "email" | "sms";
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            appointmentAt?: string | null;
+            /** @enum {string} */
+            language: "en" | "es";
+            firstContactMethod?: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
+            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote?: string | null;
+        };
+        FormSettings: {
+            /** @enum {string} */
+            family: "soa" | "aca";
+            active: boolean;
+            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            defaultPlans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes: ("typed" | "drawn")[];
+            templates: {
+                en: {
+                    subject: string;
+                    body: string;
+                };
+                es: {
+                    subject: string;
+                    body: string;
+                };
+            };
+            successUrl: string | null;
+            /** Format: int64 */
+            retentionYears: number;
+            keepFortyEightHourPolicy: boolean;
+        };
+        Form: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            /** @enum {string} */
+            status: "requested" | "opened" | "signed" | "completed" | "expired" | "deleted";
+            record: {
+                /** @enum {string} */
+                type: "sales_record" | "individual";
+                /** Format: uuid */
+                id: string;
+            };
+            sender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            channel: "email" | "sms";
+            sentTo: string;
+            /** @enum {string} */
+            language: "en" | "es";
+            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            firstContactMethod: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
+            appointmentAt: string | null;
+            appointmentCompletedAt: string | null;
+            exceptionReason: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote: string | null;
+            beneficiaryName: string;
+            signerName: string | null;
+            authorizedRep: {
+                name: string;
+                relationship: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            expiresAt: string;
+            signedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            retainUntil: string | null;
+            timing: {
+                /** @enum {string} */
+                regime: "forty_eight_hour_rule" | "cy2027";
+                /** @enum {string} */
+                fortyEightHourCheck: "regulation" | "policy" | "off";
+                minutesBefore: number | null;
+                /** @enum {string} */
+                status: "covered" | "covered_by_exception" | "exception_required" | "signed_after_appointment" | "no_soa";
+                covered: boolean;
+                /** @description One of walk_in, beneficiary_call, enrollment_period_last_days, other */
+                suggestedReason: string | null;
+            } | null;
+            versions: {
+                /** Format: int64 */
+                version: number;
+                sha256: string;
+                /** Format: int64 */
+                sizeBytes: number;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                createdAt: string;
+            }[];
+            events: {
+                /** @enum {string} */
+                type: "created" | "sent" | "delivered" | "opened" | "consented" | "signed" | "edited" | "deleted";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                at: string;
+                ip: string | null;
+                userAgent: string | null;
+                detail?: string | null;
+            }[];
+            canEdit: boolean;
+            canDelete: boolean;
+        };
+        SignFormInput: {
+            /** @constant */
+            consentToElectronicRecords: true;
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signature: {
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            };
+            signerName?: string;
+            authorizedRepresentative?: {
+                name: string;
+                relationship: string;
+            } | null;
+        };
+        VerifyInput: {
+            sha256: string;
+        };
+        PublicForm: {
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            /** @enum {string} */
+            language: "en" | "es";
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            expiresAt: string;
+            agent: {
+                name: string;
+                phone: string;
+                agencyName: string;
+                salesRepId: string | null;
+                npn: string | null;
+            };
+            beneficiaryName: string;
+            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes: ("typed" | "drawn")[];
+            successUrl: string | null;
+            texts: {
+                en: {
+                    title: string;
+                    intro: string[];
+                    esign: string[];
+                    esignAgree: string;
+                    body: string[];
+                    plansQuestion: string;
+                    signAgree: string;
+                };
+                es: {
+                    title: string;
+                    intro: string[];
+                    esign: string[];
+                    esignAgree: string;
+                    body: string[];
+                    plansQuestion: string;
+                    signAgree: string;
+                };
+            };
         };
         RecordFile: {
             /** Format: uuid */
@@ -15319,6 +15878,519 @@ export interface operations {
             };
         };
     };
+    getFormSettingsByFamily: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                family: "soa" | "aca";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchFormSettingsByFamily: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                family: "soa" | "aca";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormSettingsPatchInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getForms: {
+        parameters: {
+            query?: {
+                salesRecordId?: string;
+                individualId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Form"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendFormInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Form"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFormsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Form"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteFormsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchFormsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditFormInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Form"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFormsByIdPdf: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postApiWebhooksTwilioSmsStatus: {
         parameters: {
             query?: never;
@@ -15819,6 +16891,228 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicFormsByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicForm"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPublicFormsByTokenSign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignFormInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "completed";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time in UTC
+                         */
+                        signedAt: string;
+                        sha256: string;
+                        successUrl: string | null;
+                        agencyName: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPublicFormVerifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        issued: boolean;
+                        agencyName?: string;
+                        /** @enum {string} */
+                        kind?: "soa" | "aca_consent" | "aca_attestation";
+                        /** Format: int64 */
+                        version?: number;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time in UTC
+                         */
+                        issuedAt?: string;
+                        latestVersion?: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

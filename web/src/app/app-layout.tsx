@@ -7,6 +7,7 @@ import {
   IconCalendarTime,
   IconChartBar,
   IconForms,
+  IconSignature,
   IconHome,
   IconInbox,
   IconTargetArrow,
@@ -40,6 +41,7 @@ type NavTarget =
   | '/leads'
   | '/clients'
   | '/settings/custom-fields'
+  | '/settings/forms'
   | '/settings/lead-intake'
   | '/settings/deleted-records'
   | '/settings/users'
@@ -69,6 +71,7 @@ const SETTINGS_NAV: { to: NavTarget; label: string; icon: ReactNode }[] = [
     icon: <IconCalendarTime size={18} aria-hidden />,
   },
   { to: '/settings/custom-fields', label: 'Custom fields', icon: <IconForms size={18} aria-hidden /> },
+  { to: '/settings/forms', label: 'Compliance forms', icon: <IconSignature size={18} aria-hidden /> },
   { to: '/settings/lead-intake', label: 'Lead intake', icon: <IconInbox size={18} aria-hidden /> },
   { to: '/settings/account', label: 'Account', icon: <IconSettings size={18} aria-hidden /> },
   { to: '/settings/api-keys', label: 'API keys', icon: <IconKey size={18} aria-hidden /> },

@@ -32,6 +32,7 @@ import { isPasswordChangeRequired, isUnauthenticated } from '../lib/problem';
 import { createAppQueryClient } from '../lib/react-query';
 import { canManageUsers, hasTask, type Me, meQueryOptions, type Task } from '../lib/session';
 import { CustomFieldsPage } from '../features/custom-fields/routes/custom-fields-page';
+import { FormSettingsPage } from '../features/forms/routes/form-settings-page';
 import { DashboardPage } from '../features/dashboard/routes/dashboard-page';
 import { DeletedRecordsPage } from '../features/deleted-records/routes/deleted-records-page';
 import { CLIENT_TABS, ClientPage } from '../features/individuals/routes/client-page';
@@ -399,6 +400,10 @@ const messagingSettingsRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/messaging',
   component: MessagingSettingsPage,
+const formSettingsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/forms',
+  component: FormSettingsPage,
 });
 
 const customFieldsRoute = createRoute({
@@ -479,6 +484,7 @@ const routeTree = rootRoute.addChildren([
       outboxRoute,
       customFieldsRoute,
       messagingSettingsRoute,
+      formSettingsRoute,
       deletedRecordsRoute,
       leadIntakeRoute,
       schedulesRoute,

@@ -2,6 +2,8 @@ import { MantineProvider, Text } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BookingPage } from '../features/booking/routes/booking-page';
 import { ManageBookingPage } from '../features/booking/routes/manage-booking-page';
+import { SignFormPage } from './forms/sign-page';
+import { VerifyPage } from './forms/verify-page';
 import { isApiError } from '../lib/problem';
 import { baseTheme, cssVariablesResolver } from '../app/base-theme';
 import { LanguageProvider, useMessages } from './kit/i18n';
@@ -28,6 +30,9 @@ function Page() {
   if (manage) return <ManageBookingPage slug={manage.slug!} token={manage.token!} />;
   const book = matchPath('/book/:slug', pathname);
   if (book) return <BookingPage slug={book.slug!} />;
+  const form = matchPath('/forms/:token', pathname);
+  if (form) return <SignFormPage token={form.token!} />;
+  if (matchPath('/verify', pathname)) return <VerifyPage />;
   return <NotFound />;
 }
 

@@ -6,6 +6,7 @@ import {
   IconNote,
   IconPaperclip,
   IconShieldHalf,
+  IconSignature,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { RecordOwner } from '../../lib/queries/attachments';
@@ -18,6 +19,7 @@ import { CommissionsPanel } from './commissions-panel';
 import { FilesPanel } from './files-panel';
 import { NotesPanel } from './notes-panel';
 import { PoliciesPanel } from './policies-panel';
+import { FormsPanel } from '../../features/forms/components/forms-panel';
 
 type Loadable<T> = {
   data: T | undefined;
@@ -86,7 +88,15 @@ export function RecordPageGate<T, L>({
 }
 
 /** The tabs every person record has, in this order; a record kind may add its own before History. */
-export const RECORD_TABS = ['information', 'activities', 'notes', 'files', 'policies', 'history'] as const;
+export const RECORD_TABS = [
+  'information',
+  'activities',
+  'notes',
+  'files',
+  'policies',
+  'forms',
+  'history',
+] as const;
 export type RecordTab = (typeof RECORD_TABS)[number];
 type ExtraTab = { value: string; label: string; icon: ReactNode; panel: ReactNode };
 
@@ -97,6 +107,7 @@ const BASE_TABS = [
   { value: 'notes', label: 'Notes', icon: IconNote },
   { value: 'files', label: 'Files', icon: IconPaperclip },
   { value: 'policies', label: 'Policies', icon: IconShieldHalf },
+  { value: 'forms', label: 'Forms', icon: IconSignature },
 ] as const;
 
 /** A route's `?tab=`: one of `tabs` other than the first (the default, left out of the address). */
@@ -160,6 +171,7 @@ export function RecordTabs({
       <Tabs.Panel value="policies">
         {tab === 'policies' ? <PoliciesPanel owner={owner} canEdit={canEdit} onChanged={onChanged} /> : null}
       </Tabs.Panel>
+      <Tabs.Panel value="forms">{tab === 'forms' ? <FormsPanel owner={owner} /> : null}</Tabs.Panel>
       {extra.map((x) => (
         <Tabs.Panel key={x.value} value={x.value}>
           {tab === x.value ? x.panel : null}
