@@ -400,6 +400,8 @@ const messagingSettingsRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/messaging',
   component: MessagingSettingsPage,
+});
+
 const formSettingsRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: '/forms',
