@@ -61,7 +61,7 @@ async function main() {
     const t0 = Date.now();
     setMessagingClock(() => new Date(open.getTime() + (Date.now() - t0)));
     const begin = performance.now();
-    const drained = await drainAll(w.deps);
+    const drained = await drainAll(w.deps, { lanes: 3 });
     const seconds = (performance.now() - begin) / 1000;
     const [left] = await w.deps.db
       .select({ n: sql<number>`count(*)::int` })
