@@ -65,7 +65,8 @@ export async function messagingWorld(): Promise<MessagingWorld> {
     return r.json<{ id: string }>();
   };
   await call('PATCH', '/api/v1/messaging/settings', { perNumberPerSecond: 1000, brandDailyCap: 10_000_000 });
-  const numberId = (await call('POST', '/api/v1/phone-numbers', { number: '+13122019998', label: 'Bench' })).id;
+  const numberId = (await call('POST', '/api/v1/phone-numbers', { number: '+13122019998', label: 'Bench' }))
+    .id;
   const agentId = (await call('POST', '/api/v1/agents', { firstName: 'Ada', lastName: 'Agent' })).id;
   const leadId = (
     await call('POST', '/api/v1/sales-records', {

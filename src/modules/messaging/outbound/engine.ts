@@ -45,7 +45,10 @@ type MessageRow = Pick<
  * each again (opt-out, windows, the brand's daily cap, the number's pace) and mark the ones that go
  * `dispatching` — committed before any provider call, so a crash can never send one twice.
  */
-async function claimDue(tx: DbOrTx, opts: { limit: number; onlyId?: { accountId: string; id: string } }): Promise<Claimed[]> {
+async function claimDue(
+  tx: DbOrTx,
+  opts: { limit: number; onlyId?: { accountId: string; id: string } },
+): Promise<Claimed[]> {
   const now = clockNow();
   const due = await tx
     .select({
@@ -64,7 +67,9 @@ async function claimDue(tx: DbOrTx, opts: { limit: number; onlyId?: { accountId:
         eq(messages.status, 'pending'),
         lte(messages.sendAfter, now),
         eq(messages.channel, 'sms'),
-        opts.onlyId ? and(eq(messages.accountId, opts.onlyId.accountId), eq(messages.id, opts.onlyId.id)) : undefined,
+        opts.onlyId
+          ? and(eq(messages.accountId, opts.onlyId.accountId), eq(messages.id, opts.onlyId.id))
+          : undefined,
       ),
     )
     .orderBy(messages.sendAfter)
@@ -108,9 +113,19 @@ async function claimDue(tx: DbOrTx, opts: { limit: number; onlyId?: { accountId:
   const waiting = new Map<string, number>();
   // The records of every due text in one query; zones and record facts once per sender / record.
   const links = await tx
-    .select({ accountId: messageRecords.accountId, messageId: messageRecords.messageId, type: messageRecords.recordType, id: messageRecords.recordId })
+    .select({
+      accountId: messageRecords.accountId,
+      messageId: messageRecords.messageId,
+      type: messageRecords.recordType,
+      id: messageRecords.recordId,
+    })
     .from(messageRecords)
-    .where(inArray(messageRecords.messageId, due.map((d) => d.id)));
+    .where(
+      inArray(
+        messageRecords.messageId,
+        due.map((d) => d.id),
+      ),
+    );
   const zones = new Map<string, string>();
   const facts = new Map<string, Awaited<ReturnType<typeof recipientFacts>>>();
   for (const m of due) {
@@ -137,7 +152,11 @@ async function claimDue(tx: DbOrTx, opts: { limit: number; onlyId?: { accountId:
     const window = textingWindow(s, zones.get(zoneKey)!, facts.get(factKey)!, now);
     if (!window.allowed) {
       if (!window.nextAllowedAt) {
-        await end('refused', 'outside_window', 'Not sent: the texting windows do not open in the next 14 days.');
+        await end(
+          'refused',
+          'outside_window',
+          'Not sent: the texting windows do not open in the next 14 days.',
+        );
       } else {
         await reschedule(tx, m, window.nextAllowedAt);
       }
@@ -241,11 +260,22 @@ async function settle(
   tx: DbOrTx,
   m: Pick<MessageRow, 'accountId' | 'id'>,
   records: Claimed['records'],
-  set: { status: MessageState; errorCode: string | null; errorMessage: string | null; extra?: Record<string, unknown> },
+  set: {
+    status: MessageState;
+    errorCode: string | null;
+    errorMessage: string | null;
+    extra?: Record<string, unknown>;
+  },
 ) {
   await tx
     .update(messages)
-    .set({ status: set.status, errorCode: set.errorCode, errorMessage: set.errorMessage, statusAt: new Date(), ...set.extra })
+    .set({
+      status: set.status,
+      errorCode: set.errorCode,
+      errorMessage: set.errorMessage,
+      statusAt: new Date(),
+      ...set.extra,
+    })
     .where(and(eq(messages.accountId, m.accountId), eq(messages.id, m.id)));
   await notifyLive(tx, {
     accountId: m.accountId,
@@ -280,7 +310,11 @@ async function callProvider(deps: Pick<Deps, 'config'>, provider: SmsProvider, c
  * `failed` (21610 also records the opt-out); an outage → back to `pending` after an exponential
  * backoff, `failed` with the reason after the last attempt. Only a row still `dispatching` moves.
  */
-async function recordOutcome(tx: DbOrTx, provider: SmsProvider, { c, result, err }: Outcome): Promise<boolean> {
+async function recordOutcome(
+  tx: DbOrTx,
+  provider: SmsProvider,
+  { c, result, err }: Outcome,
+): Promise<boolean> {
   const config = messagingConfig();
   if (result) {
     const updated = await tx
@@ -294,18 +328,31 @@ async function recordOutcome(tx: DbOrTx, provider: SmsProvider, { c, result, err
         errorCode: null,
         errorMessage: null,
       })
-      .where(and(eq(messages.accountId, c.accountId), eq(messages.id, c.id), eq(messages.status, 'dispatching')))
+      .where(
+        and(eq(messages.accountId, c.accountId), eq(messages.id, c.id), eq(messages.status, 'dispatching')),
+      )
       .returning({ id: messages.id });
     if (!updated.length) return false;
     await tx
       .insert(messageStatusEvents)
       .values({ accountId: c.accountId, id: newId(), messageId: c.id, status: result.status, raw: {} })
       .onConflictDoNothing();
-    await notifyLive(tx, { accountId: c.accountId, topic: 'messages', kind: 'updated', messageId: c.id, direction: 'outbound', records: c.records });
+    await notifyLive(tx, {
+      accountId: c.accountId,
+      topic: 'messages',
+      kind: 'updated',
+      messageId: c.id,
+      direction: 'outbound',
+      records: c.records,
+    });
     return true;
   }
   if (err instanceof ProviderRefusedError) {
-    await settleDispatching(tx, c, { status: 'failed', errorCode: err.errorCode, errorMessage: `The provider refused the text: ${err.message}` });
+    await settleDispatching(tx, c, {
+      status: 'failed',
+      errorCode: err.errorCode,
+      errorMessage: `The provider refused the text: ${err.message}`,
+    });
     if (err.errorCode === UNSUBSCRIBED_ERROR)
       await tx.insert(optOutLedger).values({
         accountId: c.accountId,
@@ -323,7 +370,10 @@ async function recordOutcome(tx: DbOrTx, provider: SmsProvider, { c, result, err
     await settleDispatching(tx, c, {
       status: 'outcome_unknown',
       errorCode: err.errorCode,
-      errorMessage: `${err.message} It was not sent again: check with the recipient before resending.`.slice(0, 1000),
+      errorMessage: `${err.message} It was not sent again: check with the recipient before resending.`.slice(
+        0,
+        1000,
+      ),
     });
     return false;
   }
@@ -333,7 +383,10 @@ async function recordOutcome(tx: DbOrTx, provider: SmsProvider, { c, result, err
     await settleDispatching(tx, c, {
       status: 'failed',
       errorCode: code,
-      errorMessage: `Not sent after ${c.attempts} attempts: the provider was unavailable (${reason}).`.slice(0, 1000),
+      errorMessage: `Not sent after ${c.attempts} attempts: the provider was unavailable (${reason}).`.slice(
+        0,
+        1000,
+      ),
     });
   } else {
     const delay = config.retryBaseMs * 2 ** (c.attempts - 1);
@@ -347,7 +400,11 @@ async function recordOutcome(tx: DbOrTx, provider: SmsProvider, { c, result, err
   return false;
 }
 
-async function deliver(deps: Pick<Deps, 'db' | 'config'>, provider: SmsProvider, c: Claimed): Promise<boolean> {
+async function deliver(
+  deps: Pick<Deps, 'db' | 'config'>,
+  provider: SmsProvider,
+  c: Claimed,
+): Promise<boolean> {
   const outcome = await callProvider(deps, provider, c);
   return deps.db.transaction((tx) => recordOutcome(tx, provider, outcome));
 }
@@ -355,15 +412,35 @@ async function deliver(deps: Pick<Deps, 'db' | 'config'>, provider: SmsProvider,
 async function settleDispatching(
   tx: DbOrTx,
   c: Claimed,
-  set: { status: MessageState; errorCode: string | null; errorMessage: string | null; extra?: Record<string, unknown> },
+  set: {
+    status: MessageState;
+    errorCode: string | null;
+    errorMessage: string | null;
+    extra?: Record<string, unknown>;
+  },
 ) {
   const updated = await tx
     .update(messages)
-    .set({ status: set.status, errorCode: set.errorCode, errorMessage: set.errorMessage, statusAt: new Date(), ...set.extra })
-    .where(and(eq(messages.accountId, c.accountId), eq(messages.id, c.id), eq(messages.status, 'dispatching')))
+    .set({
+      status: set.status,
+      errorCode: set.errorCode,
+      errorMessage: set.errorMessage,
+      statusAt: new Date(),
+      ...set.extra,
+    })
+    .where(
+      and(eq(messages.accountId, c.accountId), eq(messages.id, c.id), eq(messages.status, 'dispatching')),
+    )
     .returning({ id: messages.id });
   if (updated.length)
-    await notifyLive(tx, { accountId: c.accountId, topic: 'messages', kind: 'updated', messageId: c.id, direction: 'outbound', records: c.records });
+    await notifyLive(tx, {
+      accountId: c.accountId,
+      topic: 'messages',
+      kind: 'updated',
+      messageId: c.id,
+      direction: 'outbound',
+      records: c.records,
+    });
 }
 
 async function runConcurrently<T>(items: T[], limit: number, fn: (t: T) => Promise<unknown>) {
@@ -389,7 +466,9 @@ export async function drainOnce(deps: Pick<Deps, 'db' | 'config'>, opts: DrainOp
   const claimed = await deps.db.transaction((tx) => claimDue(tx, { limit: opts.batchSize ?? BATCH }));
   const provider = opts.provider ?? currentProvider();
   const outcomes: Outcome[] = [];
-  await runConcurrently(claimed, opts.concurrency ?? BATCH, async (c) => outcomes.push(await callProvider(deps, provider, c)));
+  await runConcurrently(claimed, opts.concurrency ?? BATCH, async (c) =>
+    outcomes.push(await callProvider(deps, provider, c)),
+  );
   // Every answer of the batch in one transaction (one commit); a crash before it leaves the batch
   // `dispatching`, which the recovery turns into `outcome_unknown` — never resent.
   if (outcomes.length)
@@ -472,7 +551,14 @@ export async function recoverDispatching(deps: Pick<Deps, 'db'>, olderThanMs: nu
         .select({ type: messageRecords.recordType, id: messageRecords.recordId })
         .from(messageRecords)
         .where(and(eq(messageRecords.accountId, r.accountId), eq(messageRecords.messageId, r.id)));
-      await notifyLive(tx, { accountId: r.accountId, topic: 'messages', kind: 'updated', messageId: r.id, direction: 'outbound', records });
+      await notifyLive(tx, {
+        accountId: r.accountId,
+        topic: 'messages',
+        kind: 'updated',
+        messageId: r.id,
+        direction: 'outbound',
+        records,
+      });
     });
   return rows.length;
 }
@@ -496,7 +582,10 @@ export async function advanceSimulator(deps: Pick<Deps, 'db'>, limit = 200): Pro
         eq(messages.provider, 'simulator'),
         eq(messages.status, 'submitted'),
         eq(messages.direction, 'outbound'),
-        or(isNull(messages.deliveryStatus), inArray(messages.deliveryStatus, ['accepted', 'queued', 'sending', 'sent'])),
+        or(
+          isNull(messages.deliveryStatus),
+          inArray(messages.deliveryStatus, ['accepted', 'queued', 'sending', 'sent']),
+        ),
       ),
     )
     .limit(limit);
@@ -529,7 +618,12 @@ export async function advanceSimulator(deps: Pick<Deps, 'db'>, limit = 200): Pro
  */
 export async function syncEmailOutcomes(deps: Pick<Deps, 'db'>, limit = 200): Promise<number> {
   const rows = await deps.db
-    .select({ accountId: messages.accountId, id: messages.id, emailStatus: emails.status, lastError: emails.lastError })
+    .select({
+      accountId: messages.accountId,
+      id: messages.id,
+      emailStatus: emails.status,
+      lastError: emails.lastError,
+    })
     .from(messages)
     .innerJoin(emails, and(eq(emails.accountId, messages.accountId), eq(emails.id, messages.emailId)))
     .where(

@@ -24,7 +24,9 @@ class RebasedRequestClient extends twilio.RequestClient {
     super({ timeout: timeoutMs, keepAlive: true });
   }
   override request<T>(opts: Parameters<twilio.RequestClient['request']>[0]) {
-    const uri = opts.uri.startsWith(TWILIO_BASE) ? this.apiBase + opts.uri.slice(TWILIO_BASE.length) : opts.uri;
+    const uri = opts.uri.startsWith(TWILIO_BASE)
+      ? this.apiBase + opts.uri.slice(TWILIO_BASE.length)
+      : opts.uri;
     return super.request<T>({ ...opts, uri } as never);
   }
 }
@@ -72,6 +74,8 @@ export function classifyTwilioError(err: unknown): Error {
   // Sent, but no answer (timeout, connection cut): Twilio may have the text. Never resend blindly.
   return new ProviderOutcomeUnknownError(
     `No answer from Twilio (${text}): the text may or may not have been accepted.`,
-    e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' || /timeout/i.test(e.message ?? '') ? 'timeout' : 'no_answer',
+    e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' || /timeout/i.test(e.message ?? '')
+      ? 'timeout'
+      : 'no_answer',
   );
 }
