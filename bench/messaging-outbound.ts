@@ -56,16 +56,14 @@ async function main() {
           sendAfter: new Date(open.getTime() - 60_000),
         })),
       );
-      await w.deps.db
-        .insert(messageRecords)
-        .values(
-          rows.map((r) => ({
-            accountId: w.accountId,
-            messageId: r.id,
-            recordType: 'sales_record' as const,
-            recordId: w.leadId,
-          })),
-        );
+      await w.deps.db.insert(messageRecords).values(
+        rows.map((r) => ({
+          accountId: w.accountId,
+          messageId: r.id,
+          recordType: 'sales_record' as const,
+          recordId: w.leadId,
+        })),
+      );
     }
     const t0 = Date.now();
     setMessagingClock(() => new Date(open.getTime() + (Date.now() - t0)));
