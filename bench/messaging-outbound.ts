@@ -31,9 +31,11 @@ async function main() {
   const w = await messagingWorld();
   try {
     const open = new Date('2026-12-08T16:00:00Z');
-    const [number] = await w.deps.db.execute<{ number: string }>(
-      sql`select number from phone_numbers where account_id = ${w.accountId} and id = ${w.numberId}`,
-    ).then((r) => (Array.isArray(r) ? r : (r as { rows: { number: string }[] }).rows));
+    const [number] = await w.deps.db
+      .execute<{ number: string }>(
+        sql`select number from phone_numbers where account_id = ${w.accountId} and id = ${w.numberId}`,
+      )
+      .then((r) => (Array.isArray(r) ? r : (r as { rows: { number: string }[] }).rows));
     for (let i = 0; i < N; i += 500) {
       const rows = Array.from({ length: Math.min(500, N - i) }, (_, k) => ({ id: newId(), k: i + k }));
       await w.deps.db.insert(messages).values(
@@ -55,13 +57,18 @@ async function main() {
         })),
       );
       await w.deps.db.insert(messageRecords).values(
-        rows.map((r) => ({ accountId: w.accountId, messageId: r.id, recordType: 'sales_record' as const, recordId: w.leadId })),
+        rows.map((r) => ({
+          accountId: w.accountId,
+          messageId: r.id,
+          recordType: 'sales_record' as const,
+          recordId: w.leadId,
+        })),
       );
     }
     const t0 = Date.now();
     setMessagingClock(() => new Date(open.getTime() + (Date.now() - t0)));
     const begin = performance.now();
-    const drained = await drainAll(w.deps);
+    const drained = await drainAll(w.deps, { lanes: 3 });
     const seconds = (performance.now() - begin) / 1000;
     const [left] = await w.deps.db
       .select({ n: sql<number>`count(*)::int` })

@@ -40,7 +40,9 @@ async function main() {
     }
     times.sort((a, b) => a - b);
     const p = (q: number) => percentile(times, q).toFixed(1);
-    console.log(`${w.engine} ${label}: ${N} sends, p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${p(100)} ms`);
+    console.log(
+      `${w.engine} ${label}: ${N} sends, p50 ${p(50)} ms, p95 ${p(95)} ms, p99 ${p(99)} ms, max ${p(100)} ms`,
+    );
     return percentile(times, 95);
   };
   try {

@@ -35,8 +35,17 @@ describe('outbound texts across kill -9', () => {
     let port = await freePort();
     server = await startServer(dataDir, port, env('2026-12-08T08:00:00Z'));
     const created = await runCli(dataDir, [
-      'account', 'create', '--name', 'Crash Texts', '--package', 'scale',
-      '--admin-email', 'texts@example.test', '--admin-username', 'texts', '--json',
+      'account',
+      'create',
+      '--name',
+      'Crash Texts',
+      '--package',
+      'scale',
+      '--admin-email',
+      'texts@example.test',
+      '--admin-username',
+      'texts',
+      '--json',
     ]);
     // The embedded database belongs to the server: the CLI talks to it through the admin socket.
     expect(created.code, created.stderr).toBe(0);
@@ -65,11 +74,21 @@ describe('outbound texts across kill -9', () => {
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     await signIn(temp);
-    expect((await call('POST', '/api/v1/me/password', { currentPassword: temp, newPassword: 'texts-password-1' })).status).toBe(204);
+    expect(
+      (await call('POST', '/api/v1/me/password', { currentPassword: temp, newPassword: 'texts-password-1' }))
+        .status,
+    ).toBe(204);
     await signIn('texts-password-1');
-    expect((await call('PATCH', '/api/v1/messaging/settings', { perNumberPerSecond: 1000, brandDailyCap: 100000 })).status).toBe(200);
-    expect((await call('POST', '/api/v1/phone-numbers', { number: '+13122019999', label: 'Main' })).status).toBe(201);
-    const agent = (await (await call('POST', '/api/v1/agents', { firstName: 'Ada', lastName: 'Agent' })).json()) as { id: string };
+    expect(
+      (await call('PATCH', '/api/v1/messaging/settings', { perNumberPerSecond: 1000, brandDailyCap: 100000 }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await call('POST', '/api/v1/phone-numbers', { number: '+13122019999', label: 'Main' })).status,
+    ).toBe(201);
+    const agent = (await (
+      await call('POST', '/api/v1/agents', { firstName: 'Ada', lastName: 'Agent' })
+    ).json()) as { id: string };
     const lead = (await (
       await call('POST', '/api/v1/sales-records', {
         firstName: 'Lena',
@@ -104,7 +123,8 @@ describe('outbound texts across kill -9', () => {
     server = await startServer(dataDir, port, env('2026-12-08T13:59:59Z'));
     const deadline = Date.now() + 60_000;
     while (fake.messages.length < TOTAL / 3) {
-      if (Date.now() > deadline) throw new Error(`drain did not start: ${fake.messages.length}\n${server.output()}`);
+      if (Date.now() > deadline)
+        throw new Error(`drain did not start: ${fake.messages.length}\n${server.output()}`);
       await new Promise((r) => setTimeout(r, 5));
     }
     await server.stop('SIGKILL');

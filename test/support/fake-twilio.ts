@@ -9,7 +9,14 @@ import type { AddressInfo } from 'node:net';
  * It can fail the next requests with a 5xx, hang them (never answer), or refuse a number with a
  * Twilio error code.
  */
-export type FakeTwilioMessage = { sid: string; to: string; from: string; body: string; statusCallback: string; at: number };
+export type FakeTwilioMessage = {
+  sid: string;
+  to: string;
+  from: string;
+  body: string;
+  statusCallback: string;
+  at: number;
+};
 
 export type FakeTwilio = {
   url: string;

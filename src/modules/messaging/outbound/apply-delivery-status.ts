@@ -3,7 +3,13 @@ import type { Db } from '../../../db/client.ts';
 import { newId } from '../../../lib/ids.ts';
 import { notifyLive } from '../ports.ts';
 import { FINAL_STATUSES, isDeliveryStatus, nextDeliveryStatus } from '../rules/index.ts';
-import { messageRecords, messages, messageStatusEvents, optOutLedger, type MessagingProvider } from '../schema.ts';
+import {
+  messageRecords,
+  messages,
+  messageStatusEvents,
+  optOutLedger,
+  type MessagingProvider,
+} from '../schema.ts';
 
 export type DeliveryStatusReport = {
   provider: MessagingProvider;
@@ -40,7 +46,9 @@ export async function applyDeliveryStatus(db: Db, report: DeliveryStatusReport):
         fromAddress: messages.fromAddress,
       })
       .from(messages)
-      .where(and(eq(messages.provider, report.provider), eq(messages.providerMessageId, report.providerMessageId)))
+      .where(
+        and(eq(messages.provider, report.provider), eq(messages.providerMessageId, report.providerMessageId)),
+      )
       .for('update');
     if (!m) return { applied: false, reason: 'unknown_message' } as const;
     const errorCode = report.errorCode || null;
@@ -103,6 +111,11 @@ export async function applyDeliveryStatus(db: Db, report: DeliveryStatusReport):
         records,
       });
     }
-    return { applied: true, messageId: m.id, accountId: m.accountId, deliveryStatus: next.status ?? report.status } as const;
+    return {
+      applied: true,
+      messageId: m.id,
+      accountId: m.accountId,
+      deliveryStatus: next.status ?? report.status,
+    } as const;
   });
 }

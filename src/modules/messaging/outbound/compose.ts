@@ -67,7 +67,10 @@ export function textingWindow(
   const zones = recipientZones({ zip: r.zip, state: r.state, phone: r.phone });
   const d = checkTextingWindow({
     at,
-    sender: { zone: senderZone, window: { start: settings.senderWindowStart, end: settings.senderWindowEnd } },
+    sender: {
+      zone: senderZone,
+      window: { start: settings.senderWindowStart, end: settings.senderWindowEnd },
+    },
     recipient: { zones: zones.zones, ...(zones.state ? { state: zones.state } : {}) },
   });
   return d.allowed
@@ -75,11 +78,21 @@ export function textingWindow(
     : { allowed: false, nextAllowedAt: d.nextAllowedAt, reasons: d.reasons };
 }
 
-function render(text: string, values: Parameters<typeof renderTemplate>[1], channel: MessageChannel, path: string, problems: Problem[]) {
+function render(
+  text: string,
+  values: Parameters<typeof renderTemplate>[1],
+  channel: MessageChannel,
+  path: string,
+  problems: Problem[],
+) {
   const found = validateTemplate(text);
   if (found.length) {
     for (const p of found)
-      problems.push({ code: p.code === 'unknown_field' ? 'unknown_merge_field' : 'template_syntax', message: problemText(p), path });
+      problems.push({
+        code: p.code === 'unknown_field' ? 'unknown_merge_field' : 'template_syntax',
+        message: problemText(p),
+        path,
+      });
     return text;
   }
   return renderTemplate(text, values, channel);
@@ -92,7 +105,10 @@ function render(text: string, values: Parameters<typeof renderTemplate>[1], chan
  */
 export async function compose(db: DbOrTx, actor: Actor, input: ComposeInput, at: Date): Promise<Composition> {
   const recipient = await loadRecipient(db, actor, input.to);
-  const [sender, settings] = await Promise.all([loadSender(db, actor), loadMessagingSettings(db, actor.accountId)]);
+  const [sender, settings] = await Promise.all([
+    loadSender(db, actor),
+    loadMessagingSettings(db, actor.accountId),
+  ]);
   if (input.templateId) await loadTemplate(db, actor, input.templateId);
   const problems: Problem[] = recipient.problems.map((p) => ({ ...p }));
   let phoneNumber: Composition['phoneNumber'] = null;
@@ -120,12 +136,22 @@ export async function compose(db: DbOrTx, actor: Actor, input: ComposeInput, at:
       const status = await optOutStatus(db, actor.accountId, toAddress, phoneNumber.number);
       if (status.optedOut) optOut = status.entry;
     }
-    window = textingWindow(settings, sender.timeZone, { ...recipient, phone: toAddress ?? recipient.phone }, at);
+    window = textingWindow(
+      settings,
+      sender.timeZone,
+      { ...recipient, phone: toAddress ?? recipient.phone },
+      at,
+    );
   } else {
     if (!recipient.email)
-      problems.push({ code: 'no_email', path: 'to', message: `${recipient.name} has no email address: add one to the record.` });
+      problems.push({
+        code: 'no_email',
+        path: 'to',
+        message: `${recipient.name} has no email address: add one to the record.`,
+      });
     else toAddress = recipient.email;
-    if (!subject?.trim()) problems.push({ code: 'no_subject', path: 'subject', message: 'An email needs a subject.' });
+    if (!subject?.trim())
+      problems.push({ code: 'no_subject', path: 'subject', message: 'An email needs a subject.' });
   }
   return {
     channel: input.channel,

@@ -32,14 +32,22 @@ export async function attachRecordFiles(
   const rows = await db
     .select()
     .from(recordFiles)
-    .where(and(eq(recordFiles.accountId, actor.accountId), eq(owner, to.id), inArray(recordFiles.id, fileIds)));
+    .where(
+      and(eq(recordFiles.accountId, actor.accountId), eq(owner, to.id), inArray(recordFiles.id, fileIds)),
+    );
   const missing = fileIds.filter((id) => !rows.some((r) => r.id === id));
   const links = rows.filter((r) => !r.storageKey);
   if (missing.length || links.length)
     throw new AppError('rule_violation', 'Only files uploaded to this record can be attached.', {
       errors: [
-        ...missing.map((id) => ({ path: 'attachmentFileIds', message: `File ${id} is not a file of this record.` })),
-        ...links.map((r) => ({ path: 'attachmentFileIds', message: `“${r.name}” is a link, not an uploaded file.` })),
+        ...missing.map((id) => ({
+          path: 'attachmentFileIds',
+          message: `File ${id} is not a file of this record.`,
+        })),
+        ...links.map((r) => ({
+          path: 'attachmentFileIds',
+          message: `“${r.name}” is a link, not an uploaded file.`,
+        })),
       ],
       extensions: { code: 'attachment_not_on_record' },
     });
@@ -50,10 +58,14 @@ export async function attachRecordFiles(
     for await (const chunk of deps.storage.get(r.storageKey!)) {
       total += (chunk as Buffer).length;
       if (total > MAX_ATTACHMENT_BYTES)
-        throw new AppError('rule_violation', `Attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB in all.`, {
-          errors: [{ path: 'attachmentFileIds', message: 'Too large in all: attach fewer files.' }],
-          extensions: { code: 'attachments_too_large' },
-        });
+        throw new AppError(
+          'rule_violation',
+          `Attachments are limited to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB in all.`,
+          {
+            errors: [{ path: 'attachmentFileIds', message: 'Too large in all: attach fewer files.' }],
+            extensions: { code: 'attachments_too_large' },
+          },
+        );
       chunks.push(chunk as Buffer);
     }
     // nodemailer reads `encoding`; the email module stores the attachment object as given.

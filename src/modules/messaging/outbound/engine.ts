@@ -7,6 +7,7 @@ import { accounts, emails, individuals, salesRecords, users } from '../ports.ts'
 import {
   currentProvider,
   messagingConfig,
+  ProviderOutcomeUnknownError,
   ProviderRefusedError,
   type SmsProvider,
 } from '../providers/index.ts';
@@ -44,7 +45,10 @@ type MessageRow = Pick<
  * each again (opt-out, windows, the brand's daily cap, the number's pace) and mark the ones that go
  * `dispatching` — committed before any provider call, so a crash can never send one twice.
  */
-async function claimDue(tx: DbOrTx, opts: { limit: number; onlyId?: { accountId: string; id: string } }): Promise<Claimed[]> {
+async function claimDue(
+  tx: DbOrTx,
+  opts: { limit: number; onlyId?: { accountId: string; id: string } },
+): Promise<Claimed[]> {
   const now = clockNow();
   const due = await tx
     .select({
@@ -63,7 +67,9 @@ async function claimDue(tx: DbOrTx, opts: { limit: number; onlyId?: { accountId:
         eq(messages.status, 'pending'),
         lte(messages.sendAfter, now),
         eq(messages.channel, 'sms'),
-        opts.onlyId ? and(eq(messages.accountId, opts.onlyId.accountId), eq(messages.id, opts.onlyId.id)) : undefined,
+        opts.onlyId
+          ? and(eq(messages.accountId, opts.onlyId.accountId), eq(messages.id, opts.onlyId.id))
+          : undefined,
       ),
     )
     .orderBy(messages.sendAfter)
@@ -105,12 +111,28 @@ async function claimDue(tx: DbOrTx, opts: { limit: number; onlyId?: { accountId:
 
   const claimed: Claimed[] = [];
   const waiting = new Map<string, number>();
+  // The records of every due text in one query; zones and record facts once per sender / record.
+  const links = await tx
+    .select({
+      accountId: messageRecords.accountId,
+      messageId: messageRecords.messageId,
+      type: messageRecords.recordType,
+      id: messageRecords.recordId,
+    })
+    .from(messageRecords)
+    .where(
+      inArray(
+        messageRecords.messageId,
+        due.map((d) => d.id),
+      ),
+    );
+  const zones = new Map<string, string>();
+  const facts = new Map<string, Awaited<ReturnType<typeof recipientFacts>>>();
   for (const m of due) {
     const s = settings.get(m.accountId)!;
-    const records = await tx
-      .select({ type: messageRecords.recordType, id: messageRecords.recordId })
-      .from(messageRecords)
-      .where(and(eq(messageRecords.accountId, m.accountId), eq(messageRecords.messageId, m.id)));
+    const records = links
+      .filter((l) => l.accountId === m.accountId && l.messageId === m.id)
+      .map((l) => ({ type: l.type, id: l.id }));
     const end = (status: MessageState, code: string, message: string) =>
       settle(tx, m, records, { status, errorCode: code, errorMessage: message });
 
@@ -123,10 +145,18 @@ async function claimDue(tx: DbOrTx, opts: { limit: number; onlyId?: { accountId:
       );
       continue;
     }
-    const window = textingWindow(s, await senderZone(tx, m), await recipientFacts(tx, m, records), now);
+    const zoneKey = `${m.accountId}|${m.userId}`;
+    if (!zones.has(zoneKey)) zones.set(zoneKey, await senderZone(tx, m));
+    const factKey = `${m.accountId}|${records[0]?.type}|${records[0]?.id}|${m.toAddress}`;
+    if (!facts.has(factKey)) facts.set(factKey, await recipientFacts(tx, m, records));
+    const window = textingWindow(s, zones.get(zoneKey)!, facts.get(factKey)!, now);
     if (!window.allowed) {
       if (!window.nextAllowedAt) {
-        await end('refused', 'outside_window', 'Not sent: the texting windows do not open in the next 14 days.');
+        await end(
+          'refused',
+          'outside_window',
+          'Not sent: the texting windows do not open in the next 14 days.',
+        );
       } else {
         await reschedule(tx, m, window.nextAllowedAt);
       }
@@ -230,11 +260,22 @@ async function settle(
   tx: DbOrTx,
   m: Pick<MessageRow, 'accountId' | 'id'>,
   records: Claimed['records'],
-  set: { status: MessageState; errorCode: string | null; errorMessage: string | null; extra?: Record<string, unknown> },
+  set: {
+    status: MessageState;
+    errorCode: string | null;
+    errorMessage: string | null;
+    extra?: Record<string, unknown>;
+  },
 ) {
   await tx
     .update(messages)
-    .set({ status: set.status, errorCode: set.errorCode, errorMessage: set.errorMessage, statusAt: new Date(), ...set.extra })
+    .set({
+      status: set.status,
+      errorCode: set.errorCode,
+      errorMessage: set.errorMessage,
+      statusAt: new Date(),
+      ...set.extra,
+    })
     .where(and(eq(messages.accountId, m.accountId), eq(messages.id, m.id)));
   await notifyLive(tx, {
     accountId: m.accountId,
@@ -246,14 +287,10 @@ async function settle(
   });
 }
 
-/**
- * Hand one claimed text to the provider and record the answer. Accepted → `submitted` with the
- * provider's id; refused for good → `failed` (21610 also records the opt-out); an outage → back to
- * `pending` after an exponential backoff, `failed` with the reason after the last attempt.
- */
-async function deliver(deps: Pick<Deps, 'db' | 'config'>, provider: SmsProvider, c: Claimed): Promise<boolean> {
-  const config = messagingConfig();
-  const only = and(eq(messages.accountId, c.accountId), eq(messages.id, c.id), eq(messages.status, 'dispatching'));
+type Outcome = { c: Claimed; result: { providerMessageId: string; status: string } | null; err: unknown };
+
+/** Hand one claimed text to the provider (no database work: the answer is recorded after). */
+async function callProvider(deps: Pick<Deps, 'config'>, provider: SmsProvider, c: Claimed): Promise<Outcome> {
   try {
     const result = await provider.sendSms({
       accountId: c.accountId,
@@ -262,79 +299,148 @@ async function deliver(deps: Pick<Deps, 'db' | 'config'>, provider: SmsProvider,
       body: c.body,
       statusCallbackUrl: deps.config.baseUrl + STATUS_CALLBACK_PATH,
     });
-    await deps.db.transaction(async (tx) => {
-      const updated = await tx
-        .update(messages)
-        .set({
-          status: 'submitted',
-          provider: provider.name,
-          providerMessageId: result.providerMessageId,
-          deliveryStatus: result.status as never,
-          statusAt: new Date(),
-          errorCode: null,
-          errorMessage: null,
-        })
-        .where(only)
-        .returning({ id: messages.id });
-      if (!updated.length) return;
-      await tx
-        .insert(messageStatusEvents)
-        .values({ accountId: c.accountId, id: newId(), messageId: c.id, status: result.status, raw: {} })
-        .onConflictDoNothing();
-      await notifyLive(tx, { accountId: c.accountId, topic: 'messages', kind: 'updated', messageId: c.id, direction: 'outbound', records: c.records });
+    return { c, result, err: null };
+  } catch (err) {
+    return { c, result: null, err };
+  }
+}
+
+/**
+ * Record a provider's answer. Accepted → `submitted` with the provider's id; refused for good →
+ * `failed` (21610 also records the opt-out); an outage → back to `pending` after an exponential
+ * backoff, `failed` with the reason after the last attempt. Only a row still `dispatching` moves.
+ */
+async function recordOutcome(
+  tx: DbOrTx,
+  provider: SmsProvider,
+  { c, result, err }: Outcome,
+): Promise<boolean> {
+  const config = messagingConfig();
+  if (result) {
+    const updated = await tx
+      .update(messages)
+      .set({
+        status: 'submitted',
+        provider: provider.name,
+        providerMessageId: result.providerMessageId,
+        deliveryStatus: result.status as never,
+        statusAt: new Date(),
+        errorCode: null,
+        errorMessage: null,
+      })
+      .where(
+        and(eq(messages.accountId, c.accountId), eq(messages.id, c.id), eq(messages.status, 'dispatching')),
+      )
+      .returning({ id: messages.id });
+    if (!updated.length) return false;
+    await tx
+      .insert(messageStatusEvents)
+      .values({ accountId: c.accountId, id: newId(), messageId: c.id, status: result.status, raw: {} })
+      .onConflictDoNothing();
+    await notifyLive(tx, {
+      accountId: c.accountId,
+      topic: 'messages',
+      kind: 'updated',
+      messageId: c.id,
+      direction: 'outbound',
+      records: c.records,
     });
     return true;
-  } catch (err) {
-    await deps.db.transaction(async (tx) => {
-      if (err instanceof ProviderRefusedError) {
-        await settleDispatching(tx, c, { status: 'failed', errorCode: err.errorCode, errorMessage: `The provider refused the text: ${err.message}` });
-        if (err.errorCode === UNSUBSCRIBED_ERROR)
-          await tx.insert(optOutLedger).values({
-            accountId: c.accountId,
-            id: newId(),
-            phone: c.to,
-            accountNumber: c.from,
-            action: 'opt_out',
-            source: 'provider',
-            messageId: c.id,
-            body: `Provider error ${UNSUBSCRIBED_ERROR}: the recipient unsubscribed from this number.`,
-          });
-        return;
-      }
-      const reason = err instanceof Error ? err.message : String(err);
-      const code = (err as { errorCode?: string | null }).errorCode ?? 'provider_unavailable';
-      if (c.attempts >= config.maxAttempts) {
-        await settleDispatching(tx, c, {
-          status: 'failed',
-          errorCode: code,
-          errorMessage: `Not sent after ${c.attempts} attempts: the provider was unavailable (${reason}).`.slice(0, 1000),
-        });
-      } else {
-        const delay = config.retryBaseMs * 2 ** (c.attempts - 1);
-        await settleDispatching(tx, c, {
-          status: 'pending',
-          errorCode: code,
-          errorMessage: `Attempt ${c.attempts} failed (${reason}); trying again.`.slice(0, 1000),
-          extra: { sendAfter: new Date(clockNow().getTime() + delay) },
-        });
-      }
+  }
+  if (err instanceof ProviderRefusedError) {
+    await settleDispatching(tx, c, {
+      status: 'failed',
+      errorCode: err.errorCode,
+      errorMessage: `The provider refused the text: ${err.message}`,
+    });
+    if (err.errorCode === UNSUBSCRIBED_ERROR)
+      await tx.insert(optOutLedger).values({
+        accountId: c.accountId,
+        id: newId(),
+        phone: c.to,
+        accountNumber: c.from,
+        action: 'opt_out',
+        source: 'provider',
+        messageId: c.id,
+        body: `Provider error ${UNSUBSCRIBED_ERROR}: the recipient unsubscribed from this number.`,
+      });
+    return false;
+  }
+  if (err instanceof ProviderOutcomeUnknownError) {
+    await settleDispatching(tx, c, {
+      status: 'outcome_unknown',
+      errorCode: err.errorCode,
+      errorMessage: `${err.message} It was not sent again: check with the recipient before resending.`.slice(
+        0,
+        1000,
+      ),
     });
     return false;
   }
+  const reason = err instanceof Error ? err.message : String(err);
+  const code = (err as { errorCode?: string | null }).errorCode ?? 'provider_unavailable';
+  if (c.attempts >= config.maxAttempts) {
+    await settleDispatching(tx, c, {
+      status: 'failed',
+      errorCode: code,
+      errorMessage: `Not sent after ${c.attempts} attempts: the provider was unavailable (${reason}).`.slice(
+        0,
+        1000,
+      ),
+    });
+  } else {
+    const delay = config.retryBaseMs * 2 ** (c.attempts - 1);
+    await settleDispatching(tx, c, {
+      status: 'pending',
+      errorCode: code,
+      errorMessage: `Attempt ${c.attempts} failed (${reason}); trying again.`.slice(0, 1000),
+      extra: { sendAfter: new Date(clockNow().getTime() + delay) },
+    });
+  }
+  return false;
+}
+
+async function deliver(
+  deps: Pick<Deps, 'db' | 'config'>,
+  provider: SmsProvider,
+  c: Claimed,
+): Promise<boolean> {
+  const outcome = await callProvider(deps, provider, c);
+  return deps.db.transaction((tx) => recordOutcome(tx, provider, outcome));
 }
 
 async function settleDispatching(
   tx: DbOrTx,
   c: Claimed,
-  set: { status: MessageState; errorCode: string | null; errorMessage: string | null; extra?: Record<string, unknown> },
+  set: {
+    status: MessageState;
+    errorCode: string | null;
+    errorMessage: string | null;
+    extra?: Record<string, unknown>;
+  },
 ) {
   const updated = await tx
     .update(messages)
-    .set({ status: set.status, errorCode: set.errorCode, errorMessage: set.errorMessage, statusAt: new Date(), ...set.extra })
-    .where(and(eq(messages.accountId, c.accountId), eq(messages.id, c.id), eq(messages.status, 'dispatching')))
+    .set({
+      status: set.status,
+      errorCode: set.errorCode,
+      errorMessage: set.errorMessage,
+      statusAt: new Date(),
+      ...set.extra,
+    })
+    .where(
+      and(eq(messages.accountId, c.accountId), eq(messages.id, c.id), eq(messages.status, 'dispatching')),
+    )
     .returning({ id: messages.id });
   if (updated.length)
-    await notifyLive(tx, { accountId: c.accountId, topic: 'messages', kind: 'updated', messageId: c.id, direction: 'outbound', records: c.records });
+    await notifyLive(tx, {
+      accountId: c.accountId,
+      topic: 'messages',
+      kind: 'updated',
+      messageId: c.id,
+      direction: 'outbound',
+      records: c.records,
+    });
 }
 
 async function runConcurrently<T>(items: T[], limit: number, fn: (t: T) => Promise<unknown>) {
@@ -350,6 +456,8 @@ async function runConcurrently<T>(items: T[], limit: number, fn: (t: T) => Promi
  * leaves at most this many `outcome_unknown`, so it stays small.
  */
 const BATCH = 20;
+/** Passes the engine loop runs side by side. */
+const LANES = 3;
 
 export type DrainOptions = { batchSize?: number; concurrency?: number; provider?: SmsProvider };
 
@@ -357,18 +465,37 @@ export type DrainOptions = { batchSize?: number; concurrency?: number; provider?
 export async function drainOnce(deps: Pick<Deps, 'db' | 'config'>, opts: DrainOptions = {}): Promise<number> {
   const claimed = await deps.db.transaction((tx) => claimDue(tx, { limit: opts.batchSize ?? BATCH }));
   const provider = opts.provider ?? currentProvider();
-  await runConcurrently(claimed, opts.concurrency ?? BATCH, (c) => deliver(deps, provider, c));
+  const outcomes: Outcome[] = [];
+  await runConcurrently(claimed, opts.concurrency ?? BATCH, async (c) =>
+    outcomes.push(await callProvider(deps, provider, c)),
+  );
+  // Every answer of the batch in one transaction (one commit); a crash before it leaves the batch
+  // `dispatching`, which the recovery turns into `outcome_unknown` — never resent.
+  if (outcomes.length)
+    await deps.db.transaction(async (tx) => {
+      for (const o of outcomes) await recordOutcome(tx, provider, o);
+    });
   return claimed.length;
 }
 
-/** Drain until nothing is due (tests, and the engine loop). */
-export async function drainAll(deps: Pick<Deps, 'db' | 'config'>, opts: DrainOptions = {}): Promise<number> {
+/**
+ * Drain until nothing is due (tests, and the engine loop): `lanes` passes run side by side, each
+ * claiming its own rows (SKIP LOCKED), so one batch's provider calls overlap another's database work.
+ */
+export async function drainAll(
+  deps: Pick<Deps, 'db' | 'config'>,
+  opts: DrainOptions & { lanes?: number } = {},
+): Promise<number> {
   let total = 0;
-  for (;;) {
-    const n = await drainOnce(deps, opts);
-    total += n;
-    if (n < (opts.batchSize ?? BATCH)) return total;
-  }
+  const lane = async () => {
+    for (;;) {
+      const n = await drainOnce(deps, opts);
+      total += n;
+      if (n < (opts.batchSize ?? BATCH)) return;
+    }
+  };
+  await Promise.all(Array.from({ length: opts.lanes ?? 1 }, lane));
+  return total;
 }
 
 /**
@@ -424,7 +551,14 @@ export async function recoverDispatching(deps: Pick<Deps, 'db'>, olderThanMs: nu
         .select({ type: messageRecords.recordType, id: messageRecords.recordId })
         .from(messageRecords)
         .where(and(eq(messageRecords.accountId, r.accountId), eq(messageRecords.messageId, r.id)));
-      await notifyLive(tx, { accountId: r.accountId, topic: 'messages', kind: 'updated', messageId: r.id, direction: 'outbound', records });
+      await notifyLive(tx, {
+        accountId: r.accountId,
+        topic: 'messages',
+        kind: 'updated',
+        messageId: r.id,
+        direction: 'outbound',
+        records,
+      });
     });
   return rows.length;
 }
@@ -448,7 +582,10 @@ export async function advanceSimulator(deps: Pick<Deps, 'db'>, limit = 200): Pro
         eq(messages.provider, 'simulator'),
         eq(messages.status, 'submitted'),
         eq(messages.direction, 'outbound'),
-        or(isNull(messages.deliveryStatus), inArray(messages.deliveryStatus, ['accepted', 'queued', 'sending', 'sent'])),
+        or(
+          isNull(messages.deliveryStatus),
+          inArray(messages.deliveryStatus, ['accepted', 'queued', 'sending', 'sent']),
+        ),
       ),
     )
     .limit(limit);
@@ -481,7 +618,12 @@ export async function advanceSimulator(deps: Pick<Deps, 'db'>, limit = 200): Pro
  */
 export async function syncEmailOutcomes(deps: Pick<Deps, 'db'>, limit = 200): Promise<number> {
   const rows = await deps.db
-    .select({ accountId: messages.accountId, id: messages.id, emailStatus: emails.status, lastError: emails.lastError })
+    .select({
+      accountId: messages.accountId,
+      id: messages.id,
+      emailStatus: emails.status,
+      lastError: emails.lastError,
+    })
     .from(messages)
     .innerJoin(emails, and(eq(emails.accountId, messages.accountId), eq(emails.id, messages.emailId)))
     .where(
@@ -533,7 +675,7 @@ export function startOutboundEngine(
       await recoverDispatching(deps, first && opts.exclusive ? 0 : config.dispatchTimeoutMs);
       first = false;
     }
-    await drainAll(deps);
+    await drainAll(deps, { lanes: LANES });
     await advanceSimulator(deps);
     await syncEmailOutcomes(deps);
   };

@@ -2,7 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
 import type { Deps } from '../../../deps.ts';
 import { AppError, notFound } from '../../../lib/errors.ts';
-import { authorize, can, loadVisibleIndividual, loadVisibleSalesRecord, recordContext, type Actor } from '../ports.ts';
+import {
+  authorize,
+  can,
+  loadVisibleIndividual,
+  loadVisibleSalesRecord,
+  recordContext,
+  type Actor,
+} from '../ports.ts';
 import { messageRecords, messages } from '../schema.ts';
 import { loadMessageView, type MessageView } from './message-view.ts';
 
@@ -30,7 +37,9 @@ export async function assertMessageVisible(db: DbOrTx, actor: Actor, id: string)
         authorize(actor, 'sms.history.sales_record', { record: recordContext(r) });
       } else if (l.type === 'individual') {
         const r = await loadVisibleIndividual(db, actor, l.id);
-        authorize(actor, 'sms.history.individual', { record: { kind: 'individual', servicingAgentId: r.servicingAgentId } });
+        authorize(actor, 'sms.history.individual', {
+          record: { kind: 'individual', servicingAgentId: r.servicingAgentId },
+        });
       } else {
         authorize(actor, 'sms.history.agent', { record: { kind: 'agent', agentId: l.id } });
       }
@@ -42,7 +51,10 @@ export async function assertMessageVisible(db: DbOrTx, actor: Actor, id: string)
   throw notFound('Message');
 }
 
-export async function getMessage(deps: Pick<Deps, 'db'>, { actor, id }: { actor: Actor; id: string }): Promise<MessageView> {
+export async function getMessage(
+  deps: Pick<Deps, 'db'>,
+  { actor, id }: { actor: Actor; id: string },
+): Promise<MessageView> {
   await assertMessageVisible(deps.db, actor, id);
   return (await loadMessageView(deps.db, actor.accountId, id, { history: true }))!;
 }

@@ -32,13 +32,14 @@ export type MessageView = {
   statusHistory?: { status: string; errorCode: string | null; occurredAt: Date }[];
 };
 
-async function recordNames(db: DbOrTx, accountId: string, links: { recordType: RecordKind; recordId: string }[]) {
+async function recordNames(
+  db: DbOrTx,
+  accountId: string,
+  links: { recordType: RecordKind; recordId: string }[],
+) {
   const names = new Map<string, string>();
   const ids = (k: RecordKind) => links.filter((l) => l.recordType === k).map((l) => l.recordId);
-  const load = async (
-    kind: RecordKind,
-    table: typeof salesRecords | typeof individuals | typeof agents,
-  ) => {
+  const load = async (kind: RecordKind, table: typeof salesRecords | typeof individuals | typeof agents) => {
     const wanted = ids(kind);
     if (!wanted.length) return;
     const rows = await db
@@ -47,7 +48,11 @@ async function recordNames(db: DbOrTx, accountId: string, links: { recordType: R
       .where(and(eq(table.accountId, accountId), inArray(table.id, wanted)));
     for (const r of rows) names.set(`${kind}:${r.id}`, `${r.firstName} ${r.lastName}`.trim());
   };
-  await Promise.all([load('sales_record', salesRecords), load('individual', individuals), load('agent', agents)]);
+  await Promise.all([
+    load('sales_record', salesRecords),
+    load('individual', individuals),
+    load('agent', agents),
+  ]);
   return names;
 }
 
@@ -58,7 +63,10 @@ export async function loadMessageView(
   id: string,
   opts: { history?: boolean } = {},
 ): Promise<MessageView | null> {
-  const [m] = await db.select().from(messages).where(and(eq(messages.accountId, accountId), eq(messages.id, id)));
+  const [m] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.accountId, accountId), eq(messages.id, id)));
   if (!m) return null;
   const [links, user, number, files, history] = await Promise.all([
     db

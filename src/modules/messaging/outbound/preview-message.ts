@@ -6,7 +6,12 @@ import { clockNow } from '../clock.ts';
 export type PreviewResult = {
   body: string;
   subject: string | null;
-  segments: { encoding: 'GSM-7' | 'UCS-2'; segments: number; characters: number; remainingInSegment: number } | null;
+  segments: {
+    encoding: 'GSM-7' | 'UCS-2';
+    segments: number;
+    characters: number;
+    remainingInSegment: number;
+  } | null;
   problems: { code: string; message: string }[];
   window: { allowed: boolean; nextAllowedAt: Date | null; reasons: string[] };
   optedOut: boolean;

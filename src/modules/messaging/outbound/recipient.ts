@@ -3,7 +3,17 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { DbOrTx } from '../../../db/client.ts';
 import { inAccount } from '../../../db/tenant.ts';
 import { notFound } from '../../../lib/errors.ts';
-import { agents, accounts, users, authorize, can, loadVisibleIndividual, loadVisibleSalesRecord, recordContext, type Actor } from '../ports.ts';
+import {
+  agents,
+  accounts,
+  users,
+  authorize,
+  can,
+  loadVisibleIndividual,
+  loadVisibleSalesRecord,
+  recordContext,
+  type Actor,
+} from '../ports.ts';
 import type { MergeValues } from '../rules/index.ts';
 import type { RecordKind } from '../schema.ts';
 
@@ -80,9 +90,15 @@ export async function loadRecipient(db: DbOrTx, actor: Actor, ref: RecipientRef)
     };
   }
   authorize(actor, 'agent.view');
-  const [a] = await db.select().from(agents).where(inAccount(actor, agents, eq(agents.id, ref.id)));
+  const [a] = await db
+    .select()
+    .from(agents)
+    .where(inAccount(actor, agents, eq(agents.id, ref.id)));
   if (!a) throw notFound('Agent');
-  if (actor.kind === 'user' && !can(actor.profile, 'agent.view', { record: { kind: 'agent', agentId: a.id } }).allowed)
+  if (
+    actor.kind === 'user' &&
+    !can(actor.profile, 'agent.view', { record: { kind: 'agent', agentId: a.id } }).allowed
+  )
     throw notFound('Agent');
   authorize(actor, SEND_TASK.agent, { record: { kind: 'agent', agentId: a.id } });
   return {
@@ -108,7 +124,11 @@ export type NumberCheck =
  */
 export function checkTextableNumber(phone: string | null, recordName: string): NumberCheck {
   if (!phone)
-    return { ok: false, code: 'no_phone', message: `${recordName} has no cell phone or phone: add one to text them.` };
+    return {
+      ok: false,
+      code: 'no_phone',
+      message: `${recordName} has no cell phone or phone: add one to text them.`,
+    };
   const p = parsePhoneNumberFromString(phone, 'US');
   if (!p || !p.isValid() || p.ext)
     return {
@@ -146,7 +166,13 @@ export async function loadSender(db: DbOrTx, actor: Actor): Promise<Sender> {
   const accountName = acct?.name ?? '';
   if (actor.kind === 'user') {
     const [u] = await db
-      .select({ firstName: users.firstName, lastName: users.lastName, email: users.email, phone: users.phone, timeZone: users.timeZone })
+      .select({
+        firstName: users.firstName,
+        lastName: users.lastName,
+        email: users.email,
+        phone: users.phone,
+        timeZone: users.timeZone,
+      })
       .from(users)
       .where(inAccount(actor, users, eq(users.id, actor.userId)));
     if (u)
@@ -185,4 +211,3 @@ export const mergeValues = (r: Recipient, s: Sender, fromNumber: string | null):
   agencyName: s.accountName,
   agencyPhone: fromNumber,
 });
-

@@ -14,7 +14,10 @@ const tags = ['messages'];
 
 const PreviewInput = z.strictObject({
   channel: z.enum(MESSAGE_CHANNELS),
-  to: z.strictObject({ type: z.enum(RECORD_KINDS), id: z.uuid({ message: 'Must be a valid id.' }).toLowerCase() }),
+  to: z.strictObject({
+    type: z.enum(RECORD_KINDS),
+    id: z.uuid({ message: 'Must be a valid id.' }).toLowerCase(),
+  }),
   body: z.string().max(20_000),
   subject: z.string().max(300).nullable().optional(),
   templateId: z.uuid().toLowerCase().optional(),
@@ -36,7 +39,11 @@ const Preview = z
       })
       .nullable(),
     problems: z.array(z.object({ code: z.string(), message: z.string() })),
-    window: z.object({ allowed: z.boolean(), nextAllowedAt: Timestamp.nullable(), reasons: z.array(z.string()) }),
+    window: z.object({
+      allowed: z.boolean(),
+      nextAllowedAt: Timestamp.nullable(),
+      reasons: z.array(z.string()),
+    }),
     optedOut: z.boolean(),
   })
   .meta({ id: 'MessagePreview' });
@@ -104,6 +111,7 @@ export const outboundRoutes =
           response: { 200: MessageSchema, ...problems(...AUTHED, 404), 409: MessagingProblem },
         },
       },
-      async (request) => toJson(await cancelMessage(deps, { actor: actorOf(request), id: request.params.id })),
+      async (request) =>
+        toJson(await cancelMessage(deps, { actor: actorOf(request), id: request.params.id })),
     );
   };

@@ -40,7 +40,15 @@ export const MessagingProblem = ProblemSchema.extend({
   code: z.string().optional(),
   nextAllowedAt: Timestamp.nullable().optional(),
   reasons: z
-    .array(z.object({ rule: z.string(), zone: z.string(), localTime: z.string(), allowedHours: z.string(), citation: z.string() }))
+    .array(
+      z.object({
+        rule: z.string(),
+        zone: z.string(),
+        localTime: z.string(),
+        allowedHours: z.string(),
+        citation: z.string(),
+      }),
+    )
     .optional(),
   optOut: z.object({ id: z.uuid(), action: z.string(), accountNumber: z.string(), at: Timestamp }).optional(),
   problems: z.array(z.object({ code: z.string(), message: z.string() })).optional(),

@@ -430,6 +430,23 @@ describe('POST /messages (sms)', () => {
   });
 });
 
+describe('brand daily cap', () => {
+  it('texts past the brand’s daily cap wait for the next UTC day', async () => {
+    const w = await world();
+    at(OPEN);
+    await w.a.admin.patch('/api/v1/messaging/settings', { perNumberPerSecond: 100, brandDailyCap: 1 });
+    expect(
+      (await w.a.admin.post('/api/v1/messages', sms({ type: 'sales_record', id: w.lead }, 'one'))).statusCode,
+    ).toBe(201);
+    const second = await w.a.admin.post('/api/v1/messages', sms({ type: 'sales_record', id: w.lead }, 'two'));
+    expect(second.statusCode).toBe(202);
+    at(new Date(OPEN.getTime() + 1000));
+    expect(await drainAll(t.deps)).toBe(0);
+    const got = (await w.a.admin.get(`/api/v1/messages/${second.json().id}`)).json();
+    expect(got).toMatchObject({ status: 'pending', sendAfter: '2026-12-09T00:00:00.000Z' });
+  });
+});
+
 describe('access', () => {
   it('sms.send.* rows: allowed with the row, forbidden without it; another account’s records are 404', async () => {
     const w = await world();

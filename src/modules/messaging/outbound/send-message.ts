@@ -17,7 +17,10 @@ import { clockNow } from '../clock.ts';
 
 export const SendMessageInput = z.strictObject({
   channel: z.enum(MESSAGE_CHANNELS),
-  to: z.strictObject({ type: z.enum(RECORD_KINDS), id: z.uuid({ message: 'Must be a valid id.' }).toLowerCase() }),
+  to: z.strictObject({
+    type: z.enum(RECORD_KINDS),
+    id: z.uuid({ message: 'Must be a valid id.' }).toLowerCase(),
+  }),
   body: z.string().max(20_000),
   subject: z.string().max(300).nullable().optional(),
   attachmentFileIds: z.array(z.uuid().toLowerCase()).max(10).optional(),
@@ -35,7 +38,10 @@ export function refusalOf(c: Composition, whenOutsideWindow: 'refuse' | 'queue')
   if (c.problems.length) {
     return new AppError('rule_violation', c.problems.map((p) => p.message).join(' '), {
       errors: c.problems.map((p) => ({ path: p.path ?? 'to', message: p.message })),
-      extensions: { code: c.problems[0]!.code, problems: c.problems.map((p) => ({ code: p.code, message: p.message })) },
+      extensions: {
+        code: c.problems[0]!.code,
+        problems: c.problems.map((p) => ({ code: p.code, message: p.message })),
+      },
     });
   }
   if (c.noPhoneNumber)
@@ -53,7 +59,12 @@ export function refusalOf(c: Composition, whenOutsideWindow: 'refuse' | 'queue')
       {
         extensions: {
           code: 'opted_out',
-          optOut: { id: c.optOut.id, action: c.optOut.action, accountNumber: c.optOut.accountNumber, at: c.optOut.at.toISOString() },
+          optOut: {
+            id: c.optOut.id,
+            action: c.optOut.action,
+            accountNumber: c.optOut.accountNumber,
+            at: c.optOut.at.toISOString(),
+          },
         },
       },
     );
@@ -62,12 +73,20 @@ export function refusalOf(c: Composition, whenOutsideWindow: 'refuse' | 'queue')
     return new AppError(
       'conflict',
       `Outside the texting window (${c.window.reasons.map((r) => `${r.rule} ${r.allowedHours} in ${r.zone}`).join('; ')}). ` +
-        (next ? `Next allowed at ${next.toISOString()}: send then, or queue it.` : 'No opening in the next 14 days.'),
+        (next
+          ? `Next allowed at ${next.toISOString()}: send then, or queue it.`
+          : 'No opening in the next 14 days.'),
       {
         extensions: {
           code: 'outside_window',
           nextAllowedAt: next?.toISOString() ?? null,
-          reasons: c.window.reasons.map((r) => ({ rule: r.rule, zone: r.zone, localTime: r.localTime, allowedHours: r.allowedHours, citation: r.citation })),
+          reasons: c.window.reasons.map((r) => ({
+            rule: r.rule,
+            zone: r.zone,
+            localTime: r.localTime,
+            allowedHours: r.allowedHours,
+            citation: r.citation,
+          })),
         },
       },
     );
@@ -80,7 +99,13 @@ export function refusalOf(c: Composition, whenOutsideWindow: 'refuse' | 'queue')
  * slot and one interval (1/perNumberPerSecond) after the last text already waiting in the hour from
  * `earliest`. An estimate the engine keeps current; the engine alone enforces the pace.
  */
-async function pacedSendAfter(tx: DbOrTx, accountId: string, phoneNumberId: string, earliest: Date, perSecond: number) {
+async function pacedSendAfter(
+  tx: DbOrTx,
+  accountId: string,
+  phoneNumberId: string,
+  earliest: Date,
+  perSecond: number,
+) {
   const [pace] = await tx
     .select({ next: outboundPace.nextSlotAt })
     .from(outboundPace)
@@ -124,7 +149,13 @@ export async function sendMessage(
     let email: { dispatch: (d: Pick<Deps, 'jobs'>) => Promise<void> } | null = null;
     let emailId: string | null = null;
     if (c.channel === 'sms') {
-      sendAfter = await pacedSendAfter(tx, actor.accountId, c.phoneNumber!.id, earliest, c.settings.perNumberPerSecond);
+      sendAfter = await pacedSendAfter(
+        tx,
+        actor.accountId,
+        c.phoneNumber!.id,
+        earliest,
+        c.settings.perNumberPerSecond,
+      );
     } else {
       const attachments = await attachRecordFiles(deps, tx, actor, input.to, input.attachmentFileIds ?? []);
       const queued = await queueRecordEmail(tx, actor.accountId, c, attachments);
@@ -138,7 +169,7 @@ export async function sendMessage(
       direction: 'outbound',
       origin,
       status: c.channel === 'sms' ? 'pending' : 'submitted',
-      fromAddress: c.channel === 'sms' ? c.phoneNumber!.number : c.sender.email ?? '',
+      fromAddress: c.channel === 'sms' ? c.phoneNumber!.number : (c.sender.email ?? ''),
       toAddress: c.toAddress!,
       subject: c.subject,
       body: c.body,

@@ -11,7 +11,10 @@ import { STATUS_CALLBACK_PATH } from './engine.ts';
 /** Twilio signs the URL it called: ours, rebuilt from BASE_URL (never from request headers). */
 export const publicUrlOf = (baseUrl: string, requestUrl: string) => baseUrl + requestUrl;
 
-const StatusForm = z.record(z.string().max(200), z.union([z.string().max(5000), z.array(z.string().max(5000)).max(20)]));
+const StatusForm = z.record(
+  z.string().max(200),
+  z.union([z.string().max(5000), z.array(z.string().max(5000)).max(20)]),
+);
 
 /**
  * Twilio's status callback (form-encoded, X-Twilio-Signature over the URL and every posted
@@ -39,7 +42,10 @@ export const statusWebhookRoutes =
         const params = request.body as Record<string, string>;
         const url = publicUrlOf(deps.config.baseUrl, request.url);
         if (!token || typeof signature !== 'string' || !twilio.validateRequest(token, signature, url, params))
-          return sendProblem(reply, { status: 403, detail: 'The request is not signed by Twilio for this URL.' });
+          return sendProblem(reply, {
+            status: 403,
+            detail: 'The request is not signed by Twilio for this URL.',
+          });
         const sid = params.MessageSid ?? params.SmsSid;
         const status = params.MessageStatus ?? params.SmsStatus;
         if (typeof sid === 'string' && typeof status === 'string')

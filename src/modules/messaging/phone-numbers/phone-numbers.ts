@@ -74,7 +74,10 @@ export async function createPhoneNumber(
 ): Promise<PhoneNumberView> {
   authorize(actor, 'users.manage');
   const parsed = parseAccountNumber(input.number);
-  if (!parsed.ok) throw new AppError('validation', parsed.message, { errors: [{ path: 'number', message: parsed.message }] });
+  if (!parsed.ok)
+    throw new AppError('validation', parsed.message, {
+      errors: [{ path: 'number', message: parsed.message }],
+    });
   return deps.db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: phoneNumbers.id })
@@ -84,7 +87,13 @@ export async function createPhoneNumber(
     const id = newId();
     const [row] = await tx
       .insert(phoneNumbers)
-      .values({ accountId: actor.accountId, id, number: parsed.e164, label: input.label, provider: currentProvider().name })
+      .values({
+        accountId: actor.accountId,
+        id,
+        number: parsed.e164,
+        label: input.label,
+        provider: currentProvider().name,
+      })
       .returning();
     await recordAudit(tx, actor, {
       type: 'phone_number.created',
@@ -127,7 +136,9 @@ export async function deletePhoneNumber(deps: Pick<Deps, 'db'>, { actor, id }: {
       .update(phoneNumbers)
       .set({ deletedAt: new Date() })
       .where(inAccount(actor, phoneNumbers, eq(phoneNumbers.id, id)));
-    await tx.delete(userPhoneNumbers).where(inAccount(actor, userPhoneNumbers, eq(userPhoneNumbers.phoneNumberId, id)));
+    await tx
+      .delete(userPhoneNumbers)
+      .where(inAccount(actor, userPhoneNumbers, eq(userPhoneNumbers.phoneNumberId, id)));
     await recordAudit(tx, actor, {
       type: 'phone_number.deleted',
       subjectType: 'phone_number',
@@ -144,10 +155,15 @@ export async function setDefaultPhoneNumber(
 ) {
   if (!(actor.kind === 'user' && actor.userId === userId)) authorize(actor, 'users.manage');
   await deps.db.transaction(async (tx) => {
-    const [u] = await tx.select({ id: users.id }).from(users).where(inAccount(actor, users, eq(users.id, userId)));
+    const [u] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(inAccount(actor, users, eq(users.id, userId)));
     if (!u) throw notFound('User');
     if (phoneNumberId) await loadPhoneNumber(tx, actor, phoneNumberId);
-    await tx.delete(userPhoneNumbers).where(inAccount(actor, userPhoneNumbers, eq(userPhoneNumbers.userId, userId)));
+    await tx
+      .delete(userPhoneNumbers)
+      .where(inAccount(actor, userPhoneNumbers, eq(userPhoneNumbers.userId, userId)));
     if (phoneNumberId)
       await tx.insert(userPhoneNumbers).values({ accountId: actor.accountId, userId, phoneNumberId });
     await recordAudit(tx, actor, {

@@ -50,7 +50,9 @@ export const phoneNumberRoutes =
         },
       },
       async (request, reply) =>
-        reply.code(201).send(toJson(await createPhoneNumber(deps, { actor: actorOf(request), input: request.body }))),
+        reply
+          .code(201)
+          .send(toJson(await createPhoneNumber(deps, { actor: actorOf(request), input: request.body }))),
     );
     app.patch(
       '/phone-numbers/:id',
@@ -64,7 +66,13 @@ export const phoneNumberRoutes =
         },
       },
       async (request) =>
-        toJson(await updatePhoneNumber(deps, { actor: actorOf(request), id: request.params.id, patch: request.body })),
+        toJson(
+          await updatePhoneNumber(deps, {
+            actor: actorOf(request),
+            id: request.params.id,
+            patch: request.body,
+          }),
+        ),
     );
     app.delete(
       '/phone-numbers/:id',

@@ -3,7 +3,7 @@ import type { SmsProvider } from './provider.ts';
 import { simulatorProvider } from './simulator.ts';
 import { twilioProvider } from './twilio.ts';
 
-export { ProviderRefusedError, ProviderUnavailableError } from './provider.ts';
+export { ProviderOutcomeUnknownError, ProviderRefusedError, ProviderUnavailableError } from './provider.ts';
 export type { SendSmsRequest, SendSmsResult, SmsProvider } from './provider.ts';
 export { messagingConfig } from './config.ts';
 

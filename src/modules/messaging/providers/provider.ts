@@ -38,6 +38,21 @@ export class ProviderUnavailableError extends Error {
   }
 }
 
+/**
+ * The request may have reached the provider but no answer came (a timeout, a connection cut after
+ * sending): the provider may have accepted the text. Never retried automatically (it could be sent
+ * twice): the text becomes `outcome_unknown` for a person to check (decision 051).
+ */
+export class ProviderOutcomeUnknownError extends Error {
+  constructor(
+    message: string,
+    readonly errorCode: string,
+  ) {
+    super(message);
+    this.name = 'ProviderOutcomeUnknownError';
+  }
+}
+
 export interface SmsProvider {
   readonly name: MessagingProvider;
   sendSms(request: SendSmsRequest): Promise<SendSmsResult>;

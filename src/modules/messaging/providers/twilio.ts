@@ -1,5 +1,6 @@
 import twilio from 'twilio';
 import {
+  ProviderOutcomeUnknownError,
   ProviderRefusedError,
   ProviderUnavailableError,
   type SendSmsRequest,
@@ -23,7 +24,9 @@ class RebasedRequestClient extends twilio.RequestClient {
     super({ timeout: timeoutMs, keepAlive: true });
   }
   override request<T>(opts: Parameters<twilio.RequestClient['request']>[0]) {
-    const uri = opts.uri.startsWith(TWILIO_BASE) ? this.apiBase + opts.uri.slice(TWILIO_BASE.length) : opts.uri;
+    const uri = opts.uri.startsWith(TWILIO_BASE)
+      ? this.apiBase + opts.uri.slice(TWILIO_BASE.length)
+      : opts.uri;
     return super.request<T>({ ...opts, uri } as never);
   }
 }
@@ -64,8 +67,15 @@ export function classifyTwilioError(err: unknown): Error {
     return new ProviderUnavailableError(`Twilio answered ${err.status}: ${err.message}`, code);
   }
   const e = err as { code?: string; message?: string };
-  return new ProviderUnavailableError(
-    `Twilio could not be reached: ${e.code ?? ''} ${e.message ?? String(err)}`.trim(),
-    e.code === 'ECONNABORTED' || /timeout/i.test(e.message ?? '') ? 'timeout' : 'network',
+  const text = `${e.code ?? ''} ${e.message ?? String(err)}`.trim();
+  // Refused or unresolvable before anything was sent: safe to try again later.
+  if (e.code && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(e.code))
+    return new ProviderUnavailableError(`Twilio could not be reached: ${text}`, 'network');
+  // Sent, but no answer (timeout, connection cut): Twilio may have the text. Never resend blindly.
+  return new ProviderOutcomeUnknownError(
+    `No answer from Twilio (${text}): the text may or may not have been accepted.`,
+    e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' || /timeout/i.test(e.message ?? '')
+      ? 'timeout'
+      : 'no_answer',
   );
 }

@@ -71,7 +71,9 @@ export async function updateMessagingSettings(
     const next = { ...before, ...patch };
     if (parseClock(next.senderWindowStart) >= parseClock(next.senderWindowEnd))
       throw new AppError('validation', 'The texting window must start before it ends.', {
-        errors: [{ path: 'senderWindowEnd', message: `Must be after the start (${next.senderWindowStart}).` }],
+        errors: [
+          { path: 'senderWindowEnd', message: `Must be after the start (${next.senderWindowStart}).` },
+        ],
       });
     await tx
       .insert(messagingSettings)

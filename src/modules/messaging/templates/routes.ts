@@ -45,7 +45,9 @@ export const templateRoutes =
           tags,
           summary: 'The merge fields a template may use',
           response: {
-            200: z.object({ items: z.array(z.object({ name: z.string(), label: z.string(), token: z.string() })) }),
+            200: z.object({
+              items: z.array(z.object({ name: z.string(), label: z.string(), token: z.string() })),
+            }),
             ...problems(...AUTHED),
           },
         },
@@ -76,7 +78,8 @@ export const templateRoutes =
           response: { 200: MessageTemplate, ...problems(...AUTHED, 404, 409, 422) },
         },
       },
-      async (request) => updateTemplate(deps, { actor: actorOf(request), id: request.params.id, patch: request.body }),
+      async (request) =>
+        updateTemplate(deps, { actor: actorOf(request), id: request.params.id, patch: request.body }),
     );
     app.delete(
       '/message-templates/:id',

@@ -18,8 +18,20 @@ export const TemplateInput = z.strictObject({
 export const TemplatePatch = TemplateInput.omit({ channel: true }).partial();
 
 type Row = typeof messageTemplates.$inferSelect;
-export type TemplateView = { id: string; name: string; channel: 'sms' | 'email'; subject: string | null; body: string };
-const view = (r: Row): TemplateView => ({ id: r.id, name: r.name, channel: r.channel, subject: r.subject, body: r.body });
+export type TemplateView = {
+  id: string;
+  name: string;
+  channel: 'sms' | 'email';
+  subject: string | null;
+  body: string;
+};
+const view = (r: Row): TemplateView => ({
+  id: r.id,
+  name: r.name,
+  channel: r.channel,
+  subject: r.subject,
+  body: r.body,
+});
 
 export const problemText = (p: TemplateProblem) =>
   p.code === 'unknown_field'
@@ -29,16 +41,22 @@ export const problemText = (p: TemplateProblem) =>
       : `Template syntax error: ${p.message}`;
 
 /** Every problem of a template's texts, as field problems. */
-function check(t: { channel: 'sms' | 'email'; subject?: string | null | undefined; body?: string | undefined }) {
+function check(t: {
+  channel: 'sms' | 'email';
+  subject?: string | null | undefined;
+  body?: string | undefined;
+}) {
   const errors: { path: string; message: string }[] = [];
   if (t.body !== undefined) {
     for (const p of validateTemplate(t.body)) errors.push({ path: 'body', message: problemText(p) });
     if (t.channel === 'sms' && t.body.length > MAX_SMS_CHARACTERS)
       errors.push({ path: 'body', message: `A text is at most ${MAX_SMS_CHARACTERS} characters.` });
   }
-  if (t.subject) for (const p of validateTemplate(t.subject)) errors.push({ path: 'subject', message: problemText(p) });
+  if (t.subject)
+    for (const p of validateTemplate(t.subject)) errors.push({ path: 'subject', message: problemText(p) });
   if (t.channel === 'sms' && t.subject) errors.push({ path: 'subject', message: 'A text has no subject.' });
-  if (errors.length) throw new AppError('rule_violation', 'The template cannot be used as written.', { errors });
+  if (errors.length)
+    throw new AppError('rule_violation', 'The template cannot be used as written.', { errors });
 }
 
 export async function listTemplates(deps: Pick<Deps, 'db'>, { actor }: { actor: Actor }) {
@@ -51,17 +69,33 @@ export async function listTemplates(deps: Pick<Deps, 'db'>, { actor }: { actor: 
 }
 
 export async function loadTemplate(db: DbOrTx, actor: Actor, id: string): Promise<Row> {
-  const [row] = await db.select().from(messageTemplates).where(inAccount(actor, messageTemplates, eq(messageTemplates.id, id)));
+  const [row] = await db
+    .select()
+    .from(messageTemplates)
+    .where(inAccount(actor, messageTemplates, eq(messageTemplates.id, id)));
   if (!row) throw notFound('Message template');
   return row;
 }
 
-async function assertNameFree(db: DbOrTx, actor: Actor, channel: 'sms' | 'email', name: string, except?: string) {
+async function assertNameFree(
+  db: DbOrTx,
+  actor: Actor,
+  channel: 'sms' | 'email',
+  name: string,
+  except?: string,
+) {
   const [other] = await db
     .select({ id: messageTemplates.id })
     .from(messageTemplates)
-    .where(inAccount(actor, messageTemplates, and(eq(messageTemplates.channel, channel), eq(messageTemplates.name, name))));
-  if (other && other.id !== except) throw new AppError('conflict', `A ${channel} template named “${name}” exists already.`);
+    .where(
+      inAccount(
+        actor,
+        messageTemplates,
+        and(eq(messageTemplates.channel, channel), eq(messageTemplates.name, name)),
+      ),
+    );
+  if (other && other.id !== except)
+    throw new AppError('conflict', `A ${channel} template named “${name}” exists already.`);
 }
 
 /** Templates are account settings: account admins (users.manage) write them, every user reads them. */
@@ -104,7 +138,8 @@ export async function updateTemplate(
   return deps.db.transaction(async (tx) => {
     const before = await loadTemplate(tx, actor, id);
     check({ channel: before.channel, subject: patch.subject, body: patch.body });
-    if (patch.name && patch.name !== before.name) await assertNameFree(tx, actor, before.channel, patch.name, id);
+    if (patch.name && patch.name !== before.name)
+      await assertNameFree(tx, actor, before.channel, patch.name, id);
     const [row] = await tx
       .update(messageTemplates)
       .set({ ...patch, updatedAt: new Date() })
@@ -147,4 +182,5 @@ const FIELD_LABELS: Record<(typeof MERGE_FIELDS)[number], string> = {
   agencyPhone: 'The number the text is sent from',
 };
 
-export const mergeFieldList = () => MERGE_FIELDS.map((name) => ({ name, label: FIELD_LABELS[name], token: `{{${name}}}` }));
+export const mergeFieldList = () =>
+  MERGE_FIELDS.map((name) => ({ name, label: FIELD_LABELS[name], token: `{{${name}}}` }));
