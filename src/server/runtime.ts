@@ -8,6 +8,7 @@ import { deliverEmailDefinition, sweepQueuedEmailsDefinition } from '../modules/
 import { openFileStorage } from '../modules/files/index.ts';
 import { runImportDefinition } from '../modules/imports/index.ts';
 import { purgeDeletedSalesRecordsDefinition } from '../modules/sales-records/index.ts';
+import { wireModules } from './wiring.ts';
 
 export type Runtime = Deps & { shutdown(): Promise<void> };
 
@@ -21,6 +22,7 @@ export async function openRuntime(
     role: 'server',
   },
 ): Promise<Runtime> {
+  wireModules();
   const log = pino({ level: config.logLevel });
   let releaseLock = () => {};
   let database = opts.database;

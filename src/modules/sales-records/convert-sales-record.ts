@@ -8,13 +8,12 @@ import { newId } from '../../lib/ids.ts';
 import { userAgentLinks } from '../agents/schema.ts';
 import { createSalesRecord } from './sales-records.ts';
 import { individualNotes, individuals } from '../individuals/schema.ts';
-import { policies } from '../policies/schema.ts';
-import { recordFiles } from '../files/schema.ts';
 import { recordStatuses } from '../record-types/schema.ts';
 import { authorize, type Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadVisibleIndividual } from '../individuals/index.ts';
 import { CreateSalesRecordInput } from './fields.ts';
+import { salesRecordConversionHooks } from './hooks.ts';
 import { loadVisibleSalesRecord, recordContext, type SalesRecordRow } from './sales-records.ts';
 import { salesRecordNotes, salesRecords } from './schema.ts';
 
@@ -151,14 +150,9 @@ export async function convertSalesRecord(
         })),
       );
     }
-    await tx
-      .update(recordFiles)
-      .set({ individualId })
-      .where(inAccount(actor, recordFiles, eq(recordFiles.salesRecordId, id)));
-    await tx
-      .update(policies)
-      .set({ individualId, updatedAt: sql`now()` as never })
-      .where(inAccount(actor, policies, eq(policies.salesRecordId, id)));
+    // What modules above attached to the record (policies, files) follows it to the Individual.
+    for (const carryOver of salesRecordConversionHooks.all())
+      await carryOver(tx, actor, { salesRecordId: id, individualId });
     await tx
       .update(salesRecords)
       .set({ convertedAt: sql`now()` as never, individualId, updatedAt: sql`now()` as never })

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { accounts } from '../accounts/schema.ts';
 import { authorize, type Actor, type SystemActor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { releaseStoredBytes, uploadKeysOf } from '../files/index.ts';
+import { salesRecordPurgeHooks } from './hooks.ts';
 import { assertNotConverted, loadVisibleSalesRecord, recordContext } from './sales-records.ts';
 import { salesRecords } from './schema.ts';
 
@@ -119,9 +119,12 @@ export async function purgeDeletedSalesRecords(deps: Deps, now = new Date()): Pr
     .limit(1000);
   for (const { record: r, pkg } of due) {
     const actor: SystemActor = { kind: 'system', accountId: r.accountId, accountPackage: pkg, ctx: {} };
-    let fileKeys: string[] = [];
+    const afterCommit: (() => Promise<void>)[] = [];
     await deps.db.transaction(async (tx) => {
-      fileKeys = await uploadKeysOf(tx, actor, r.id);
+      for (const hook of salesRecordPurgeHooks.all()) {
+        const after = await hook(deps, tx, actor, r.id);
+        if (after) afterCommit.push(after);
+      }
       await tx
         .delete(salesRecords)
         .where(inAccount(actor, salesRecords, eq(salesRecords.id, r.id), lt(salesRecords.deletedAt, cutoff)));
@@ -132,8 +135,9 @@ export async function purgeDeletedSalesRecords(deps: Deps, now = new Date()): Pr
         data: { name: `${r.firstName} ${r.lastName}`, record: tombstoneOf(r) },
       });
     });
-    // The file rows went with the record (cascade); their bytes go from storage once committed.
-    await releaseStoredBytes(deps, actor, fileKeys);
+    // Rows attached to the record went with it (cascade); what they held outside the database (the
+    // files' stored bytes) goes once committed.
+    for (const after of afterCommit) await after();
   }
   return due.length;
 }

@@ -6,3 +6,12 @@ export { ALL_PERMISSIONS, NO_PERMISSIONS } from './permissions.ts';
 export type { GroupPermissions } from './permissions.ts';
 export { userRoutes } from './routes.ts';
 export type { UserType } from './schema.ts';
+export { userCalendarLinks, userSessions, userTeams, type CalendarLink, type UserTeams } from './hooks.ts';
+export {
+  activeUserIds,
+  assertUsersExist,
+  userNames,
+  userNotDeletedSql,
+  type UserName,
+} from './read-models.ts';
+export type { UserIdentity } from './me.ts';

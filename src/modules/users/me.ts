@@ -8,9 +8,20 @@ import { accounts } from '../accounts/schema.ts';
 import { securityGroups, users } from './schema.ts';
 import { TASK_IDS, can, type AccessProfile, type TaskId, type UserActor } from '../access/index.ts';
 import { diff, recordAudit } from '../audit/index.ts';
-import type { UserIdentity } from '../auth/index.ts';
+import type { Package } from '../accounts/index.ts';
 
 /** The signed-in user, their account and their group's permissions (what `GET /me` returns). */
+/** What the session query already knows about the user, so `GET /me` needs no second query. */
+export type UserIdentity = {
+  email: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  timeZone: string;
+  securityGroupName: string;
+  account: { id: string; name: string; package: Package; timeZone: string };
+};
+
 export async function getMe(deps: Deps, opts: { actor: UserActor; identity?: UserIdentity | null }) {
   const { actor } = opts;
   const row = opts.identity

@@ -2,10 +2,10 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { recordStatuses, recordTypes } from '../record-types/schema.ts';
-import { salesRecords } from '../sales-records/schema.ts';
 import { authorize, type Actor } from '../access/index.ts';
-import { salesRecordScope } from '../sales-records/index.ts';
-import { loadVisibleIndividual } from './individuals.ts';
+import { loadVisibleIndividual } from '../individuals/index.ts';
+import { salesRecords } from './schema.ts';
+import { salesRecordScope } from './scope.ts';
 
 /**
  * The client's Sales Records: those created for this Individual (a new sale) or converted into
