@@ -3,3 +3,4 @@
 export { assertAgentsExist } from './agents.ts';
 export { agentRoutes } from './routes.ts';
 export type { AgentLinkKind } from './schema.ts';
+export { agentNames } from './read-models.ts';

@@ -8,7 +8,7 @@ export { userRoutes } from './routes.ts';
 export type { UserType } from './schema.ts';
 export { userCalendarLinks, userSessions, userTeams, type CalendarLink, type UserTeams } from './hooks.ts';
 export {
-  activeUserIds,
+  assertActiveUsersExist,
   assertUsersExist,
   userNames,
   userNotDeletedSql,

@@ -1,6 +1,6 @@
 // What other modules may read of users' rows (docs/ARCHITECTURE.md, "rooms with doors"): functions of
 // one query each, and SQL fragments ("read models") for queries on hot paths that must stay one query.
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
@@ -35,23 +35,15 @@ export async function userNames(db: DbOrTx, scope: AccountScope, ids: Iterable<s
     .where(inAccount(scope, users, inArray(users.id, unique)));
 }
 
-/** Ids of the given users that exist and are active (not suspended, not deleted), one query. */
-export async function activeUserIds(
-  db: DbOrTx,
-  scope: AccountScope,
-  ids: Iterable<string>,
-): Promise<Set<string>> {
+/** Throw 404 `User` unless every id is an active (not suspended, not deleted) user of the account. */
+export async function assertActiveUsersExist(db: DbOrTx, scope: AccountScope, ids: Iterable<string>) {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Set();
-  const rows = await db
+  if (unique.length === 0) return;
+  const found = await db
     .select({ id: users.id })
     .from(users)
     .where(
-      and(
-        inAccount(scope, users, inArray(users.id, unique)),
-        eq(users.active, true),
-        isNull(users.deletedAt),
-      ),
+      inAccount(scope, users, inArray(users.id, unique), eq(users.active, true), isNull(users.deletedAt)),
     );
-  return new Set(rows.map((r) => r.id));
+  if (found.length !== unique.length) throw notFound('User');
 }
