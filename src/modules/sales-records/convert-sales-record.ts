@@ -1,11 +1,11 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { userAgentLinks } from '../agents/schema.ts';
+import { firstLinkedAgentOf } from '../agents/index.ts';
 import { createSalesRecord } from './sales-records.ts';
 import { individualNotes, individuals } from '../individuals/schema.ts';
 import { recordStatuses } from '../record-types/schema.ts';
@@ -41,20 +41,7 @@ async function servicingAgentFor(tx: DbOrTx, actor: Actor, r: SalesRecordRow): P
   if (r.assignedAgentId) return r.assignedAgentId;
   if (!r.assignedUserId) return null;
   // The assigned user's Linked Agent becomes the Servicing Agent.
-  const [link] = await tx
-    .select({ agentId: userAgentLinks.agentId })
-    .from(userAgentLinks)
-    .where(
-      inAccount(
-        actor,
-        userAgentLinks,
-        eq(userAgentLinks.userId, r.assignedUserId),
-        eq(userAgentLinks.kind, 'linked'),
-      ),
-    )
-    .orderBy(asc(userAgentLinks.agentId))
-    .limit(1);
-  return link?.agentId ?? null;
+  return firstLinkedAgentOf(tx, actor, r.assignedUserId);
 }
 
 /**

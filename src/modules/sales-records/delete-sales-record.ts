@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { accounts } from '../accounts/schema.ts';
+import { accountPackages } from '../accounts/index.ts';
 import { authorize, type Actor, type SystemActor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { salesRecordPurgeHooks } from './hooks.ts';
@@ -112,13 +112,21 @@ export function tombstoneOf(r: typeof salesRecords.$inferSelect): Record<string,
 export async function purgeDeletedSalesRecords(deps: Deps, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - RECOVERY_WINDOW_MS);
   const due = await deps.db
-    .select({ record: salesRecords, pkg: accounts.package })
+    .select()
     .from(salesRecords)
-    .innerJoin(accounts, eq(accounts.id, salesRecords.accountId))
     .where(and(isNotNull(salesRecords.deletedAt), lt(salesRecords.deletedAt, cutoff)))
     .limit(1000);
-  for (const { record: r, pkg } of due) {
-    const actor: SystemActor = { kind: 'system', accountId: r.accountId, accountPackage: pkg, ctx: {} };
+  const packages = await accountPackages(
+    deps.db,
+    due.map((r) => r.accountId),
+  );
+  for (const r of due) {
+    const actor: SystemActor = {
+      kind: 'system',
+      accountId: r.accountId,
+      accountPackage: packages.get(r.accountId)!,
+      ctx: {},
+    };
     const afterCommit: (() => Promise<void>)[] = [];
     await deps.db.transaction(async (tx) => {
       for (const hook of salesRecordPurgeHooks.all()) {

@@ -7,8 +7,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { AppError, type FieldProblem, notFound } from '../../lib/errors.ts';
 import { Email, PersonName, TimeZone, Username } from '../../lib/fields.ts';
 import { generateTemporaryPassword, hashPassword } from '../../lib/passwords.ts';
-import { accounts } from '../accounts/schema.ts';
-import { userAgentLinks } from '../agents/schema.ts';
+import { accountBasics } from '../accounts/index.ts';
 import { canReactivate, reactivationAllowedAt } from './cooldown.ts';
 import { assertGroupGrantable, assertUserGrantsWithin, assertUserWithinReach } from './grants.ts';
 import { insertUserWithLogins } from './insert-user.ts';
@@ -24,7 +23,7 @@ import {
   type Actor,
   type SalesPermissions,
 } from '../access/index.ts';
-import { assertAgentsExist, type AgentLinkKind } from '../agents/index.ts';
+import { agentLinksOf, assertAgentsExist, setAgentLinks, type AgentLinkKind } from '../agents/index.ts';
 import { diff, recordAudit } from '../audit/index.ts';
 import { queueEmail } from '../email/index.ts';
 import { assertRecordTypesExist } from '../record-types/index.ts';
@@ -110,10 +109,7 @@ export async function getUser(deps: Pick<Deps, 'db' | 'config'>, opts: { actor: 
     )
     .where(inAccount(opts.actor, users, eq(users.id, opts.id), isNull(users.deletedAt)));
   if (!row) throw notFound('User');
-  const links = await deps.db
-    .select()
-    .from(userAgentLinks)
-    .where(inAccount(opts.actor, userAgentLinks, eq(userAgentLinks.userId, opts.id)));
+  const links = await agentLinksOf(deps.db, opts.actor, opts.id);
   const teamIds = await userTeams.get().teamIdsOf(deps.db, opts.actor, opts.id);
   const visible = await deps.db
     .select({ id: userActivityVisibility.visibleUserId })
@@ -122,8 +118,8 @@ export async function getUser(deps: Pick<Deps, 'db' | 'config'>, opts: { actor: 
   return {
     ...row,
     reactivationAllowedAt: row.suspendedAt ? reactivationAllowedAt(row.suspendedAt) : null,
-    linkedAgentIds: links.filter((l) => l.kind === 'linked').map((l) => l.agentId),
-    accessibleAgentIds: links.filter((l) => l.kind === 'accessible').map((l) => l.agentId),
+    linkedAgentIds: links.linked,
+    accessibleAgentIds: links.accessible,
     teamIds,
     visibleUserIds: visible.map((v) => v.id),
     calendarLinks: await userCalendarLinks.get().of(deps.db, opts.actor, deps.config.baseUrl, opts.id),
@@ -238,16 +234,7 @@ async function validateUserFields(
 }
 
 async function setLinks(tx: DbOrTx, actor: Actor, userId: string, kind: AgentLinkKind, agentIds: string[]) {
-  await tx
-    .delete(userAgentLinks)
-    .where(
-      inAccount(actor, userAgentLinks, eq(userAgentLinks.userId, userId), eq(userAgentLinks.kind, kind)),
-    );
-  const unique = [...new Set(agentIds)];
-  if (unique.length)
-    await tx
-      .insert(userAgentLinks)
-      .values(unique.map((agentId) => ({ accountId: actor.accountId, userId, agentId, kind })));
+  await setAgentLinks(tx, actor, userId, kind, agentIds);
 }
 
 async function setTeams(tx: DbOrTx, actor: Actor, userId: string, teamIds: string[]) {
@@ -267,11 +254,7 @@ async function setVisibleUsers(tx: DbOrTx, actor: Actor, userId: string, ids: st
 
 /** Where the agency works: a new user's time zone unless one is given. */
 async function accountTimeZone(tx: DbOrTx, actor: Actor): Promise<string> {
-  const [row] = await tx
-    .select({ timeZone: accounts.timeZone })
-    .from(accounts)
-    .where(eq(accounts.id, actor.accountId));
-  return row!.timeZone;
+  return (await accountBasics(tx, actor))!.timeZone;
 }
 
 /** Create a user ("Save & Email Login Info" emails a temporary password they must change). */
@@ -306,10 +289,7 @@ export async function createUser(deps: Deps, opts: { actor: Actor; input: z.infe
     await setVisibleUsers(tx, actor, id, input.viewOtherUsersActivities ? input.visibleUserIds : []);
     let email: Awaited<ReturnType<typeof queueEmail>> | null = null;
     if (input.sendLoginInfo) {
-      const [account] = await tx
-        .select({ name: accounts.name })
-        .from(accounts)
-        .where(eq(accounts.id, actor.accountId));
+      const account = await accountBasics(tx, actor);
       email = await queueEmail(tx, actor.accountId, {
         kind: 'login_info',
         to: input.email,
@@ -367,19 +347,7 @@ export async function updateUser(deps: Deps, opts: { actor: Actor; id: string; p
     const where = inAccount(actor, users, eq(users.id, id), isNull(users.deletedAt));
     const [before] = await tx.select().from(users).where(where).for('update');
     if (!before) throw notFound('User');
-    const currentAccessible = (
-      await tx
-        .select({ a: userAgentLinks.agentId })
-        .from(userAgentLinks)
-        .where(
-          inAccount(
-            actor,
-            userAgentLinks,
-            eq(userAgentLinks.userId, id),
-            eq(userAgentLinks.kind, 'accessible'),
-          ),
-        )
-    ).map((r) => r.a);
+    const currentAccessible = (await agentLinksOf(tx, actor, id, 'accessible')).accessible;
     const merged = {
       userType: patch.userType ?? before.userType,
       securityGroupId: patch.securityGroupId ?? before.securityGroupId,
