@@ -12,6 +12,9 @@ export {
   assertUsersExist,
   userNames,
   userNotDeletedSql,
+  userProfile,
+  type UserProfile,
   type UserName,
 } from './read-models.ts';
 export type { UserIdentity } from './me.ts';
+export { passwordHashOf, setPasswordHash } from './credentials.ts';

@@ -4,7 +4,7 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { PersonName, TimeZone } from '../../lib/fields.ts';
-import { accounts } from '../accounts/schema.ts';
+import { accountBasics } from '../accounts/index.ts';
 import { securityGroups, users } from './schema.ts';
 import { TASK_IDS, can, type AccessProfile, type TaskId, type UserActor } from '../access/index.ts';
 import { diff, recordAudit } from '../audit/index.ts';
@@ -71,21 +71,17 @@ async function readIdentity(deps: Deps, actor: UserActor) {
       userType: users.userType,
       mustChangePassword: users.mustChangePassword,
       securityGroupName: securityGroups.name,
-      account: {
-        id: accounts.id,
-        name: accounts.name,
-        package: accounts.package,
-        timeZone: accounts.timeZone,
-      },
     })
     .from(users)
-    .innerJoin(accounts, eq(accounts.id, users.accountId))
     .innerJoin(
       securityGroups,
       and(eq(securityGroups.accountId, users.accountId), eq(securityGroups.id, users.securityGroupId)),
     )
     .where(inAccount(actor, users, eq(users.id, actor.userId)));
-  return row;
+  if (!row) return undefined;
+  // Only when the session did not carry the identity: the account's part from the accounts module.
+  const account = await accountBasics(deps.db, actor);
+  return account && { ...row, account: { id: actor.accountId, ...account } };
 }
 
 export const UpdateProfileInput = z.strictObject({

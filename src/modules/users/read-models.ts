@@ -47,3 +47,40 @@ export async function assertActiveUsersExist(db: DbOrTx, scope: AccountScope, id
     );
   if (found.length !== unique.length) throw notFound('User');
 }
+
+export type UserProfile = {
+  firstName: string;
+  lastName: string;
+  email: string;
+  timeZone: string;
+};
+
+/**
+ * Name, email and time zone of one user of the account; `activeOnly` leaves out suspended and deleted
+ * users (undefined then, as for an unknown id).
+ */
+export async function userProfile(
+  db: DbOrTx,
+  scope: AccountScope,
+  userId: string,
+  opts: { activeOnly?: boolean } = {},
+): Promise<UserProfile | undefined> {
+  const [row] = await db
+    .select({
+      firstName: users.firstName,
+      lastName: users.lastName,
+      email: users.email,
+      timeZone: users.timeZone,
+    })
+    .from(users)
+    .where(
+      inAccount(
+        scope,
+        users,
+        eq(users.id, userId),
+        opts.activeOnly ? eq(users.active, true) : undefined,
+        opts.activeOnly ? isNull(users.deletedAt) : undefined,
+      ),
+    );
+  return row;
+}
