@@ -146,6 +146,16 @@ describe('Sales Records, clients and conversion', () => {
       .toContain('Wants a plan with dental');
     await expect(page.getByTestId('note').first().textContent()).resolves.toContain('Maya Chen');
     await expectAccessible(page, 'lead notes');
+    // A note written by mistake is removed after a confirmation; the history keeps what it said.
+    await page.getByRole('textbox', { name: 'New note' }).fill('Wrong lead, ignore.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => page.getByTestId('note').count()).toBe(2);
+    await page.getByTestId('note').first().getByRole('button', { name: 'Remove this note' }).click();
+    await page.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(() => page.getByTestId('note').count()).toBe(1);
+    await expect(page.getByTestId('note').first().textContent()).resolves.toContain(
+      'Wants a plan with dental',
+    );
 
     // --- Files: a refused upload says why; a PDF and a link are attached ----------------------
     await page.getByRole('tab', { name: 'Files' }).click();

@@ -12,7 +12,7 @@ describe('parsePersonQuery', () => {
     expect(parsePersonQuery('3-44')?.kind).toBe('name');
   });
   it('reads a whole number as one phone', () => {
-    expect(parsePersonQuery('(555) 201-3344')).toEqual({ kind: 'phone', phone: '+15552013344' });
+    expect(parsePersonQuery('(312) 201-3344')).toEqual({ kind: 'phone', phone: '+13122013344' });
   });
   it('reads a word with a digit, dot, underscore, plus or hyphen as a name and an email prefix', () => {
     expect(parsePersonQuery('Dorothy.Johnson58')).toEqual({

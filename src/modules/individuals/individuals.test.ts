@@ -207,9 +207,9 @@ describe('the client list’s search', () => {
       firstName: 'Dorothy',
       lastName: 'Johnson',
       email: 'dorothy.johnson58@example.com',
-      phone: '(555) 201-3344',
+      phone: '(312) 201-3344',
     });
-    await add({ firstName: 'Dot', lastName: 'Jones', cellPhone: '555-764-3344' });
+    await add({ firstName: 'Dot', lastName: 'Jones', cellPhone: '312-764-3344' });
     const found = async (q: string) =>
       (await b.admin.get(`/api/v1/individuals?q=${encodeURIComponent(q)}`))
         .json()
@@ -220,7 +220,7 @@ describe('the client list’s search', () => {
     for (const q of ['3344', '33 44']) expect(await found(q), q).toEqual(['Johnson', 'Jones']);
     for (const q of ['2013344', '201-3344', '(201) 33-44']) expect(await found(q), q).toEqual(['Johnson']);
     expect(await found('764.3344')).toEqual(['Jones']);
-    expect(await found('5552')).toEqual([]);
+    expect(await found('3122')).toEqual([]);
     expect(await found('344')).toEqual([]);
   });
 });

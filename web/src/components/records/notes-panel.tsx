@@ -1,7 +1,19 @@
-import { Avatar, Badge, Button, EmptyState, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { IconNote } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Avatar,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Paper,
+  Popover,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { IconNote, IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
-import { useAddNote } from '../../lib/attachments/add-note';
+import { useAddNote, useRemoveNote } from '../../lib/attachments/add-note';
 import { fullName, useDateTimeFormat } from '../../lib/format';
 import { errorMessage } from '../../lib/problem';
 import { type RecordOwner, useNotes } from '../../lib/queries/attachments';
@@ -9,6 +21,61 @@ import { ErrorAlert, Loading, QueryError } from '../feedback';
 
 const initials = (p: { firstName: string; lastName: string } | null) =>
   p ? `${p.firstName.charAt(0)}${p.lastName.charAt(0)}`.toUpperCase() : '?';
+
+/** Remove a note after a confirmation; the record's history keeps what it said. */
+function RemoveNote({
+  owner,
+  noteId,
+  onRemoved,
+}: {
+  owner: RecordOwner;
+  noteId: string;
+  onRemoved?: () => void;
+}) {
+  const remove = useRemoveNote(owner);
+  const [open, setOpen] = useState(false);
+  return (
+    <Popover opened={open} onChange={setOpen} position="bottom-end" withArrow trapFocus>
+      <Popover.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          ml="auto"
+          aria-label="Remove this note"
+          onClick={() => setOpen((o) => !o)}
+        >
+          <IconTrash size={16} aria-hidden />
+        </ActionIcon>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs" maw={260}>
+          <Text size="sm">Remove this note? The record’s history keeps what it said.</Text>
+          {remove.isError ? <ErrorAlert>{errorMessage(remove.error)}</ErrorAlert> : null}
+          <Group justify="flex-end" gap="xs">
+            <Button size="xs" variant="default" onClick={() => setOpen(false)}>
+              Keep
+            </Button>
+            <Button
+              size="xs"
+              color="red"
+              loading={remove.isPending}
+              onClick={() =>
+                remove.mutate(noteId, {
+                  onSuccess: () => {
+                    setOpen(false);
+                    onRemoved?.();
+                  },
+                })
+              }
+            >
+              Remove
+            </Button>
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
 
 /** Notes of a record, newest first, each with its author and time; a box to add one. */
 export function NotesPanel({
@@ -100,6 +167,7 @@ export function NotesPanel({
                     From the Sales Record
                   </Badge>
                 ) : null}
+                {canAdd ? <RemoveNote owner={owner} noteId={note.id} onRemoved={onAdded} /> : null}
               </Group>
               <Text size="sm" className="pre-wrap">
                 {note.body}

@@ -15,3 +15,17 @@ export function useAddNote(owner: RecordOwner) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: attachmentsQueryKey(owner) }),
   });
 }
+
+/** DELETE …/notes/{noteId}: the note goes; the record's history keeps what it said and who removed it. */
+export function useRemoveNote(owner: RecordOwner) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (noteId: string): Promise<void> => {
+      const params = { params: { path: { id: owner.id, noteId } } };
+      if (owner.kind === 'sales_record')
+        await unwrap(api.DELETE('/api/v1/sales-records/{id}/notes/{noteId}', params));
+      else await unwrap(api.DELETE('/api/v1/individuals/{id}/notes/{noteId}', params));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: attachmentsQueryKey(owner) }),
+  });
+}
