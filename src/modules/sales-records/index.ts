@@ -15,3 +15,4 @@ export {
   type SalesRecordConversionHook,
   type SalesRecordPurgeHook,
 } from './hooks.ts';
+export { deleteRecordsOfImport } from './imported-records.ts';
