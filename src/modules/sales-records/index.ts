@@ -16,3 +16,4 @@ export {
   type SalesRecordPurgeHook,
 } from './hooks.ts';
 export { deleteRecordsOfImport } from './imported-records.ts';
+export { salesRecordMatchCandidates } from './booker-match.ts';
