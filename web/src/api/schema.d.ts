@@ -1725,6 +1725,21 @@ export interface components {
             lastUsedAt: string | null;
             revokedAt: string | null;
         };
+        AgentInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            npn: string | null;
+            email: string | null;
+            phone: string | null;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         EmailSummaryInput: {
             /** Format: uuid */
             id: string;
@@ -1742,6 +1757,168 @@ export interface components {
              */
             createdAt: string;
             sentAt: string | null;
+        };
+        RecordTypeInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** Format: int64 */
+            sortOrder: number;
+            listOptions: {
+                columns: string[];
+                sort: string;
+            };
+            isDefault: boolean;
+            statuses: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: int64 */
+                sortOrder: number;
+                isClosedWon: boolean;
+                isClosed: boolean;
+            }[];
+        };
+        UserSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            securityGroup: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+        };
+        UserInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            securityGroup: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            viewOtherUsersActivities: boolean;
+            salesPermissions: components["schemas"]["SalesPermissionsInput"];
+            customFields: string[];
+            mustChangePassword: boolean;
+            linkedAgentIds: string[];
+            accessibleAgentIds: string[];
+            teamIds: string[];
+            visibleUserIds: string[];
+            calendarLinks: {
+                /** Format: uuid */
+                scheduleId: string;
+                name: string;
+                /** Format: uri */
+                url: string;
+            }[];
+        };
+        SecurityGroupInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            permissions: components["schemas"]["GroupPermissionsInput"];
+            /** Format: int64 */
+            userCount: number;
+        };
+        SalesProfileInput: {
+            phone: string | null;
+            npn: string | null;
+            signature: ({
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            }) | null;
+            salesRepIds: {
+                value: string;
+                isDefault: boolean;
+            }[];
+        };
+        MeInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            username: string;
+            firstName: string;
+            lastName: string;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            mustChangePassword: boolean;
+            securityGroupName: string;
+            isAccountAdmin: boolean;
+            permissions: {
+                salesEnablement: {
+                    visible: boolean;
+                };
+                individual: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                agent: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                administrative: {
+                    manageUsers: boolean;
+                };
+                marketing: {
+                    visible: boolean;
+                };
+                reporting: {
+                    visible: boolean;
+                };
+                recordAccess: {
+                    /** @enum {string} */
+                    restriction: "none" | "accessible_agents";
+                    includeUnassigned: boolean;
+                };
+            };
+            salesPermissions: components["schemas"]["SalesPermissionsInput"];
+            tasks: string[];
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
+                timeZone: string;
+            };
+            csrfToken: string | null;
         };
         AccountInput: {
             /** Format: uuid */
@@ -1774,22 +1951,40 @@ export interface components {
             /** Format: int64 */
             sortOrder: number;
         };
-        RecordFileInput: {
+        IndividualInput: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            kind: "upload" | "url";
-            name: string;
-            url: string | null;
-            contentType: string | null;
-            sizeBytes: number | null;
-            sha256: string | null;
-            uploadedByUserId: string | null;
+            firstName: string;
+            middleName: string | null;
+            lastName: string;
+            dateOfBirth: string | null;
+            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
+            email: string | null;
+            phone: string | null;
+            cellPhone: string | null;
+            street: string | null;
+            city: string | null;
+            state: string | null;
+            zip: string | null;
+            county: string | null;
+            medicareNumber: string | null;
+            partADate: string | null;
+            partBDate: string | null;
+            customFields: {
+                [key: string]: unknown;
+            };
+            createdByUserId: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+            servicingAgentId: string | null;
         };
         SalesRecordInput: {
             /** Format: uuid */
@@ -1867,41 +2062,6 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
-        };
-        IndividualInput: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            middleName: string | null;
-            lastName: string;
-            dateOfBirth: string | null;
-            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
-            email: string | null;
-            phone: string | null;
-            cellPhone: string | null;
-            street: string | null;
-            city: string | null;
-            state: string | null;
-            zip: string | null;
-            county: string | null;
-            medicareNumber: string | null;
-            partADate: string | null;
-            partBDate: string | null;
-            customFields: {
-                [key: string]: unknown;
-            };
-            createdByUserId: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
-            servicingAgentId: string | null;
         };
         ClientSalesRecordInput: {
             /** Format: uuid */
@@ -2037,21 +2197,6 @@ export interface components {
             createdAt: string | null;
             lastUsedAt: string | null;
         };
-        AgentInput: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            npn: string | null;
-            email: string | null;
-            phone: string | null;
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-        };
         PolicyInput: {
             /** Format: uuid */
             id: string;
@@ -2151,6 +2296,23 @@ export interface components {
                 needsPremium: boolean;
             };
         };
+        RecordFileInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "upload" | "url";
+            name: string;
+            url: string | null;
+            contentType: string | null;
+            sizeBytes: number | null;
+            sha256: string | null;
+            uploadedByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         LeadPostResultInput: {
             /** @enum {string} */
             outcome: "created" | "duplicate" | "updated";
@@ -2238,28 +2400,6 @@ export interface components {
                 firstName: string;
                 lastName: string;
             } | null;
-        };
-        RecordTypeInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            description: string;
-            /** Format: int64 */
-            sortOrder: number;
-            listOptions: {
-                columns: string[];
-                sort: string;
-            };
-            isDefault: boolean;
-            statuses: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** Format: int64 */
-                sortOrder: number;
-                isClosedWon: boolean;
-                isClosed: boolean;
-            }[];
         };
         /** @description Ranges of wall-clock hours (HH:mm) per weekday, in the schedule’s zone */
         WeeklyHoursInput: {
@@ -2410,146 +2550,6 @@ export interface components {
             name: string;
             memberIds: string[];
         };
-        UserSummaryInput: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-        };
-        UserInput: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            viewOtherUsersActivities: boolean;
-            salesPermissions: components["schemas"]["SalesPermissionsInput"];
-            customFields: string[];
-            mustChangePassword: boolean;
-            linkedAgentIds: string[];
-            accessibleAgentIds: string[];
-            teamIds: string[];
-            visibleUserIds: string[];
-            calendarLinks: {
-                /** Format: uuid */
-                scheduleId: string;
-                name: string;
-                /** Format: uri */
-                url: string;
-            }[];
-        };
-        SecurityGroupInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            permissions: components["schemas"]["GroupPermissionsInput"];
-            /** Format: int64 */
-            userCount: number;
-        };
-        SalesProfileInput: {
-            phone: string | null;
-            npn: string | null;
-            signature: ({
-                /** @constant */
-                kind: "typed";
-                text: string;
-            } | {
-                /** @constant */
-                kind: "drawn";
-                dataUrl: string;
-            }) | null;
-            salesRepIds: {
-                value: string;
-                isDefault: boolean;
-            }[];
-        };
-        MeInput: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            username: string;
-            firstName: string;
-            lastName: string;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            mustChangePassword: boolean;
-            securityGroupName: string;
-            isAccountAdmin: boolean;
-            permissions: {
-                salesEnablement: {
-                    visible: boolean;
-                };
-                individual: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                agent: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                administrative: {
-                    manageUsers: boolean;
-                };
-                marketing: {
-                    visible: boolean;
-                };
-                reporting: {
-                    visible: boolean;
-                };
-                recordAccess: {
-                    /** @enum {string} */
-                    restriction: "none" | "accessible_agents";
-                    includeUnassigned: boolean;
-                };
-            };
-            salesPermissions: components["schemas"]["SalesPermissionsInput"];
-            tasks: string[];
-            account: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** @enum {string} */
-                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
-                timeZone: string;
-            };
-            csrfToken: string | null;
-        };
         AuditLogEventInput: {
             /** Format: uuid */
             id: string;
@@ -2698,6 +2698,21 @@ export interface components {
             lastUsedAt: string | null;
             revokedAt: string | null;
         };
+        Agent: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            npn: string | null;
+            email: string | null;
+            phone: string | null;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         EmailSummary: {
             /** Format: uuid */
             id: string;
@@ -2715,6 +2730,168 @@ export interface components {
              */
             createdAt: string;
             sentAt: string | null;
+        };
+        RecordType: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** Format: int64 */
+            sortOrder: number;
+            listOptions: {
+                columns: string[];
+                sort: string;
+            };
+            isDefault: boolean;
+            statuses: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: int64 */
+                sortOrder: number;
+                isClosedWon: boolean;
+                isClosed: boolean;
+            }[];
+        };
+        UserSummary: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            securityGroup: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            securityGroup: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            viewOtherUsersActivities: boolean;
+            salesPermissions: components["schemas"]["SalesPermissions"];
+            customFields: string[];
+            mustChangePassword: boolean;
+            linkedAgentIds: string[];
+            accessibleAgentIds: string[];
+            teamIds: string[];
+            visibleUserIds: string[];
+            calendarLinks: {
+                /** Format: uuid */
+                scheduleId: string;
+                name: string;
+                /** Format: uri */
+                url: string;
+            }[];
+        };
+        SecurityGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            permissions: components["schemas"]["GroupPermissions"];
+            /** Format: int64 */
+            userCount: number;
+        };
+        SalesProfile: {
+            phone: string | null;
+            npn: string | null;
+            signature: ({
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            }) | null;
+            salesRepIds: {
+                value: string;
+                isDefault: boolean;
+            }[];
+        };
+        Me: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            username: string;
+            firstName: string;
+            lastName: string;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            mustChangePassword: boolean;
+            securityGroupName: string;
+            isAccountAdmin: boolean;
+            permissions: {
+                salesEnablement: {
+                    visible: boolean;
+                };
+                individual: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                agent: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                administrative: {
+                    manageUsers: boolean;
+                };
+                marketing: {
+                    visible: boolean;
+                };
+                reporting: {
+                    visible: boolean;
+                };
+                recordAccess: {
+                    /** @enum {string} */
+                    restriction: "none" | "accessible_agents";
+                    includeUnassigned: boolean;
+                };
+            };
+            salesPermissions: components["schemas"]["SalesPermissions"];
+            tasks: string[];
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
+                timeZone: string;
+            };
+            csrfToken: string | null;
         };
         Account: {
             /** Format: uuid */
@@ -2747,22 +2924,40 @@ export interface components {
             /** Format: int64 */
             sortOrder: number;
         };
-        RecordFile: {
+        Individual: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            kind: "upload" | "url";
-            name: string;
-            url: string | null;
-            contentType: string | null;
-            sizeBytes: number | null;
-            sha256: string | null;
-            uploadedByUserId: string | null;
+            firstName: string;
+            middleName: string | null;
+            lastName: string;
+            dateOfBirth: string | null;
+            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
+            email: string | null;
+            phone: string | null;
+            cellPhone: string | null;
+            street: string | null;
+            city: string | null;
+            state: string | null;
+            zip: string | null;
+            county: string | null;
+            medicareNumber: string | null;
+            partADate: string | null;
+            partBDate: string | null;
+            customFields: {
+                [key: string]: unknown;
+            };
+            createdByUserId: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            updatedAt: string;
+            servicingAgentId: string | null;
         };
         SalesRecord: {
             /** Format: uuid */
@@ -2840,41 +3035,6 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
-        };
-        Individual: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            middleName: string | null;
-            lastName: string;
-            dateOfBirth: string | null;
-            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
-            email: string | null;
-            phone: string | null;
-            cellPhone: string | null;
-            street: string | null;
-            city: string | null;
-            state: string | null;
-            zip: string | null;
-            county: string | null;
-            medicareNumber: string | null;
-            partADate: string | null;
-            partBDate: string | null;
-            customFields: {
-                [key: string]: unknown;
-            };
-            createdByUserId: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
-            servicingAgentId: string | null;
         };
         ClientSalesRecord: {
             /** Format: uuid */
@@ -3010,21 +3170,6 @@ export interface components {
             createdAt: string | null;
             lastUsedAt: string | null;
         };
-        Agent: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            npn: string | null;
-            email: string | null;
-            phone: string | null;
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-        };
         Policy: {
             /** Format: uuid */
             id: string;
@@ -3124,6 +3269,23 @@ export interface components {
                 needsPremium: boolean;
             };
         };
+        RecordFile: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "upload" | "url";
+            name: string;
+            url: string | null;
+            contentType: string | null;
+            sizeBytes: number | null;
+            sha256: string | null;
+            uploadedByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         LeadPostResult: {
             /** @enum {string} */
             outcome: "created" | "duplicate" | "updated";
@@ -3211,28 +3373,6 @@ export interface components {
                 firstName: string;
                 lastName: string;
             } | null;
-        };
-        RecordType: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            description: string;
-            /** Format: int64 */
-            sortOrder: number;
-            listOptions: {
-                columns: string[];
-                sort: string;
-            };
-            isDefault: boolean;
-            statuses: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** Format: int64 */
-                sortOrder: number;
-                isClosedWon: boolean;
-                isClosed: boolean;
-            }[];
         };
         /** @description Ranges of wall-clock hours (HH:mm) per weekday, in the schedule’s zone */
         WeeklyHours: {
@@ -3382,146 +3522,6 @@ export interface components {
             id: string;
             name: string;
             memberIds: string[];
-        };
-        UserSummary: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-        };
-        User: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            viewOtherUsersActivities: boolean;
-            salesPermissions: components["schemas"]["SalesPermissions"];
-            customFields: string[];
-            mustChangePassword: boolean;
-            linkedAgentIds: string[];
-            accessibleAgentIds: string[];
-            teamIds: string[];
-            visibleUserIds: string[];
-            calendarLinks: {
-                /** Format: uuid */
-                scheduleId: string;
-                name: string;
-                /** Format: uri */
-                url: string;
-            }[];
-        };
-        SecurityGroup: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            permissions: components["schemas"]["GroupPermissions"];
-            /** Format: int64 */
-            userCount: number;
-        };
-        SalesProfile: {
-            phone: string | null;
-            npn: string | null;
-            signature: ({
-                /** @constant */
-                kind: "typed";
-                text: string;
-            } | {
-                /** @constant */
-                kind: "drawn";
-                dataUrl: string;
-            }) | null;
-            salesRepIds: {
-                value: string;
-                isDefault: boolean;
-            }[];
-        };
-        Me: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            username: string;
-            firstName: string;
-            lastName: string;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            mustChangePassword: boolean;
-            securityGroupName: string;
-            isAccountAdmin: boolean;
-            permissions: {
-                salesEnablement: {
-                    visible: boolean;
-                };
-                individual: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                agent: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                administrative: {
-                    manageUsers: boolean;
-                };
-                marketing: {
-                    visible: boolean;
-                };
-                reporting: {
-                    visible: boolean;
-                };
-                recordAccess: {
-                    /** @enum {string} */
-                    restriction: "none" | "accessible_agents";
-                    includeUnassigned: boolean;
-                };
-            };
-            salesPermissions: components["schemas"]["SalesPermissions"];
-            tasks: string[];
-            account: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** @enum {string} */
-                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
-                timeZone: string;
-            };
-            csrfToken: string | null;
         };
         AuditLogEvent: {
             /** Format: uuid */
