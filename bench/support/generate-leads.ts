@@ -31,8 +31,12 @@ export const leadsDatabaseUrl = (env: NodeJS.ProcessEnv = process.env): string =
 /** Bump when the shape of the data changes: an older marker then triggers a regeneration. */
 const DATA_VERSION = 1;
 const SMALL_ACCOUNTS = 999;
-const TOTAL_ROWS = 1_000_000;
-const BIG_ROWS = 100_000;
+/**
+ * 1,000,000 rows, one account with a tenth of them. BENCH_LEADS_TOTAL_ROWS=100000 makes a smaller
+ * database (same proportions) for a quick before/after comparison; use its own BENCH_LEADS_DATABASE_URL.
+ */
+const TOTAL_ROWS = Number(process.env.BENCH_LEADS_TOTAL_ROWS || 1_000_000);
+const BIG_ROWS = Math.round(TOTAL_ROWS / 10);
 const BIG_AGENTS = 40;
 const SMALL_AGENTS = 3;
 /** Share of rows assigned to an Agent Record / to a user. */

@@ -17,6 +17,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -202,13 +203,17 @@ async function main() {
      from sales_records where account_id = $1`,
     [...scopeArgs, f.recordTypes.lead],
   );
-  // Phones of rows the agent may see, spread over the whole range (not only the newest).
-  const phones = await pool.query<{ phone: string }>(
+  // Phones of rows the agent may see, spread over the whole range (not only the newest). Only real
+  // numbers (libphonenumber-js: an assigned area code): a search for an invalid one is a text search.
+  const phoneCandidates = await pool.query<{ phone: string }>(
     `select phone from (select phone, row_number() over (order by id) as n
        from sales_records where ${scopeSql} and phone is not null) p
      where n % 97 = 0 order by n limit $5`,
-    [...scopeArgs, PHONE_COUNT],
+    [...scopeArgs, PHONE_COUNT * 10],
   );
+  const phones = {
+    rows: phoneCandidates.rows.filter((r) => isValidPhoneNumber(r.phone)).slice(0, PHONE_COUNT),
+  };
   // Partial searches (issue 12): an email's local part (with and without its digits) and a phone's
   // last 4 or 7 digits, of other rows the agent may see.
   const partialRows = await pool.query<{ phone: string; email: string }>(

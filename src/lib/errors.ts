@@ -14,8 +14,6 @@ export type AppErrorCode =
   | 'activity_overlap'
   | 'rule_violation'
   | 'rate_limited'
-  /** Texting is not available (forms: the messaging layer's sendMessage is not on this build). */
-  | 'texting_unavailable'
   | 'gone';
 
 export type FieldProblem = { path: string; message: string };
@@ -68,7 +66,6 @@ export function httpStatusFor(code: AppErrorCode): number {
       return 404;
     case 'conflict':
     case 'activity_overlap':
-    case 'texting_unavailable':
       return 409;
     case 'gone':
       return 410;

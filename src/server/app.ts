@@ -28,7 +28,7 @@ import { intakeRoutes } from '../modules/intake/index.ts';
 import { setupRoutes } from '../modules/onboarding/index.ts';
 import { policyRoutes } from '../modules/policies/index.ts';
 import { assertRecordTypesExist, recordTypeRoutes } from '../modules/record-types/index.ts';
-import { salesRecordRoutes } from '../modules/sales-records/index.ts';
+import { clientSalesRecordRoutes, salesRecordRoutes } from '../modules/sales-records/index.ts';
 import { schedulerPublicRoutes, schedulerRoutes } from '../modules/scheduler/index.ts';
 import { teamRoutes } from '../modules/teams/index.ts';
 import { userAdminRoutes, userRoutes } from '../modules/users/index.ts';
@@ -165,6 +165,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
       await api.register(recordTypeRoutes(deps));
       await api.register(salesRecordRoutes(deps));
       await api.register(individualRoutes(deps));
+      await api.register(clientSalesRecordRoutes(deps)); // /individuals/:id/sales-records (decision 042)
       await api.register(recordRoutes(deps));
       await api.register(policyRoutes(deps));
       await api.register(commissionRoutes(deps));

@@ -9,6 +9,7 @@ import { openFileStorage } from '../modules/files/index.ts';
 import { runImportDefinition } from '../modules/imports/index.ts';
 import { purgeDeletedSalesRecordsDefinition } from '../modules/sales-records/index.ts';
 import { startOutboundEngine } from '../modules/messaging/index.ts';
+import { wireModules } from './wiring.ts';
 
 export type Runtime = Deps & { shutdown(): Promise<void> };
 
@@ -22,6 +23,7 @@ export async function openRuntime(
     role: 'server',
   },
 ): Promise<Runtime> {
+  wireModules();
   const log = pino({ level: config.logLevel });
   let releaseLock = () => {};
   let database = opts.database;

@@ -7,3 +7,4 @@ export type { AccountSettings, Package } from './schema.ts';
 export type { AccountSettingsChecks } from './account-settings.ts';
 export { DEFAULT_TEMPERATURE_PERIODS } from './temperature-periods.ts';
 export type { Period, TemperaturePeriods } from './temperature-periods.ts';
+export { accountBasics, accountPackages, lockAccount } from './read-models.ts';

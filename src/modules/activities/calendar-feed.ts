@@ -1,10 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { accountIdOfToken, mintAccountToken, sha256 } from '../../lib/tokens.ts';
-import { users } from '../users/schema.ts';
+import { userProfile } from '../users/index.ts';
 import { authorize, requireUser, type Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type ActivityView, selectActivities, toView } from './activity-view.ts';
@@ -167,27 +167,21 @@ export async function renderCalendarFeed(
   const accountId = accountIdOfToken(opts.token);
   if (!accountId) throw notFound('Calendar feed');
   const scope = { accountId };
-  const [feed] = await deps.db
-    .select({
-      id: calendarFeeds.id,
-      userId: calendarFeeds.userId,
-      timeZone: users.timeZone,
-      first: users.firstName,
-      last: users.lastName,
-    })
+  const [row] = await deps.db
+    .select({ id: calendarFeeds.id, userId: calendarFeeds.userId })
     .from(calendarFeeds)
-    .innerJoin(users, and(eq(users.accountId, calendarFeeds.accountId), eq(users.id, calendarFeeds.userId)))
     .where(
       inAccount(
         scope,
         calendarFeeds,
         eq(calendarFeeds.tokenHash, sha256(opts.token)),
         isNull(calendarFeeds.revokedAt),
-        eq(users.active, true),
-        isNull(users.deletedAt),
       ),
     );
-  if (!feed) throw notFound('Calendar feed');
+  // The feed's owner must still be an active user (one more query, by primary key).
+  const owner = row && (await userProfile(deps.db, scope, row.userId, { activeOnly: true }));
+  if (!row || !owner) throw notFound('Calendar feed');
+  const feed = { ...row, timeZone: owner.timeZone, first: owner.firstName, last: owner.lastName };
   const now = opts.now ?? new Date();
   const rows = await selectActivities(deps.db)
     .where(

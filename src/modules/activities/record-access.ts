@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { inAccount } from '../../db/tenant.ts';
 import { notFound } from '../../lib/errors.ts';
-import { agents } from '../agents/schema.ts';
+import { assertAgentsExist } from '../agents/index.ts';
 import { authorize, type Actor } from '../access/index.ts';
 import { loadVisibleIndividual } from '../individuals/index.ts';
 import { loadVisibleSalesRecord } from '../sales-records/index.ts';
@@ -24,10 +22,7 @@ export async function assertRecordVisible(tx: DbOrTx, actor: Actor, ref: RecordR
   if (ref.individualId) await loadVisibleIndividual(tx, actor, ref.individualId);
   if (ref.agentId) {
     authorize(actor, 'agent.view');
-    const [a] = await tx
-      .select({ id: agents.id })
-      .from(agents)
-      .where(inAccount(actor, agents, eq(agents.id, ref.agentId)));
-    if (!a || !canViewAgent(actor, a.id)) throw notFound('Agent');
+    await assertAgentsExist(tx, actor, [ref.agentId]);
+    if (!canViewAgent(actor, ref.agentId)) throw notFound('Agent');
   }
 }

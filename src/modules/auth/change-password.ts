@@ -1,11 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { Password } from '../../lib/fields.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
-import { users } from '../users/schema.ts';
+import { passwordHashOf, setPasswordHash } from '../users/index.ts';
 import type { UserActor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { endUserSessions } from './logout.ts';
@@ -23,25 +21,16 @@ export async function changePassword(
   opts: { actor: UserActor } & z.infer<typeof ChangePasswordInput>,
 ): Promise<void> {
   const { actor } = opts;
-  const where = inAccount(actor, users, eq(users.id, actor.userId));
-  const [user] = await deps.db.select({ passwordHash: users.passwordHash }).from(users).where(where);
-  if (!user) throw new AppError('unauthenticated', 'Sign in again.');
-  if (!(await verifyPassword(user.passwordHash, opts.currentPassword))) {
+  const currentHash = await passwordHashOf(deps.db, actor, actor.userId);
+  if (!currentHash) throw new AppError('unauthenticated', 'Sign in again.');
+  if (!(await verifyPassword(currentHash, opts.currentPassword))) {
     throw new AppError('validation', 'The current password is not correct.', {
       errors: [{ path: 'currentPassword', message: 'Not correct.' }],
     });
   }
   const passwordHash = await hashPassword(opts.newPassword);
   await deps.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({
-        passwordHash,
-        mustChangePassword: false,
-        passwordChangedAt: sql`now()` as never,
-        updatedAt: sql`now()` as never,
-      })
-      .where(where);
+    await setPasswordHash(tx, actor, actor.userId, passwordHash);
     await endUserSessions(tx, actor, actor.userId, actor.sessionId);
     await recordAudit(tx, actor, {
       type: 'user.password_changed',

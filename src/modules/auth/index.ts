@@ -3,7 +3,6 @@
 export { login } from './login.ts';
 export { endUserSessions } from './logout.ts';
 export { resolveSession } from './resolve-session.ts';
-export type { UserIdentity } from './resolve-session.ts';
 export { authRoutes } from './routes.ts';
 export { assertNotThrottled, countThrottled } from './throttle.ts';
 export type { ThrottleRule } from './throttle.ts';

@@ -6,7 +6,7 @@ import { accountIdOfToken, sha256 } from '../../lib/tokens.ts';
 import { accounts } from '../accounts/schema.ts';
 import { securityGroups, users } from '../users/schema.ts';
 import type { RequestContext, UserActor } from '../access/index.ts';
-import type { Package } from '../accounts/index.ts';
+import type { UserIdentity } from '../users/index.ts';
 import { sessions } from './schema.ts';
 
 const TOUCH_AFTER_MS = 60_000;
@@ -16,16 +16,6 @@ const TOUCH_AFTER_MS = 60_000;
  * is deactivated or deleted (checked here on every request), when it has been idle too long, or at
  * its absolute expiry.
  */
-/** What the session query already knows about the user, so `GET /me` needs no second query. */
-export type UserIdentity = {
-  email: string;
-  username: string;
-  firstName: string;
-  lastName: string;
-  timeZone: string;
-  securityGroupName: string;
-  account: { id: string; name: string; package: Package; timeZone: string };
-};
 
 function buildSessionQuery(db: Db) {
   return db

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
-import { accounts } from '../accounts/schema.ts';
+import { accountBasics } from '../accounts/index.ts';
 import type { Actor } from '../access/index.ts';
 import { daysBetween, listPolicies, nextRenewalDate, policyYear } from '../policies/index.ts';
 import type { RecordOwner } from '../records/index.ts';
@@ -32,10 +31,7 @@ export async function recordCommissions(
   const policies = await listPolicies(deps, { actor, owner: opts.owner });
   let asOf = opts.asOf;
   if (!asOf) {
-    const [acct] = await deps.db
-      .select({ timeZone: accounts.timeZone })
-      .from(accounts)
-      .where(eq(accounts.id, actor.accountId));
+    const acct = await accountBasics(deps.db, actor);
     asOf = todayIn(acct?.timeZone ?? 'America/New_York');
   }
   const commissions = await commissionsOfPolicies(

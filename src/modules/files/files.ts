@@ -6,14 +6,13 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { imports } from '../imports/schema.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { assertRecordOwnerAccess, type RecordOwner } from '../records/index.ts';
+import { storedBytesHolders } from './hooks.ts';
 import { recordFiles } from './schema.ts';
 import { checkFileType, FileTooLargeError } from './storage.ts';
 import { safeFileName } from '../../lib/file-names.ts';
-import { formDocuments } from '../forms/index.ts';
 
 export const LinkInput = z.strictObject({
   name: z.string().trim().min(1, 'Required.').max(200),
@@ -166,7 +165,8 @@ export async function openFile(deps: Deps, opts: { actor: Actor; id: string }) {
 
 /**
  * Remove stored bytes no row points at any more. On disk, identical uploads in an account share
- * their bytes (content-addressed), and a CSV import may hold the same key: both are checked.
+ * their bytes (content-addressed), and a module above may hold the same key (a CSV import: its
+ * `storedBytesHolders` hook): both are checked.
  */
 export async function removeIfUnused(deps: Pick<Deps, 'db' | 'storage'>, actor: Actor, key: string) {
   const [{ n }] = (await deps.db
@@ -174,19 +174,8 @@ export async function removeIfUnused(deps: Pick<Deps, 'db' | 'storage'>, actor: 
     .from(recordFiles)
     .where(inAccount(actor, recordFiles, eq(recordFiles.storageKey, key)))) as [{ n: number }];
   if (n > 0) return;
-  // A signed form's PDF is kept for its retention period (forms module): never removed from here.
-  const [form] = await deps.db
-    .select({ id: formDocuments.id })
-    .from(formDocuments)
-    .where(inAccount(actor, formDocuments, eq(formDocuments.storageKey, key)))
-    .limit(1);
-  if (form) return;
-  const [imp] = await deps.db
-    .select({ id: imports.id })
-    .from(imports)
-    .where(inAccount(actor, imports, eq(imports.storageKey, key)))
-    .limit(1);
-  if (!imp) await deps.storage.delete(key);
+  for (const holds of storedBytesHolders.all()) if (await holds(deps.db, actor, key)) return;
+  await deps.storage.delete(key);
 }
 
 /** Storage keys of the uploads attached to a Sales Record (read before its rows go, e.g. on purge). */

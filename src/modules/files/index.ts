@@ -5,3 +5,5 @@ export { openFileStorage } from './open-storage.ts';
 export { fileRoutes } from './routes.ts';
 export { FileTooLargeError } from './storage.ts';
 export type { FileStorage } from './storage.ts';
+export { storedBytesHolders, type StoredBytesHolder } from './hooks.ts';
+export { moveFilesToIndividual, releaseFilesOfPurgedRecord } from './sales-record-hooks.ts';

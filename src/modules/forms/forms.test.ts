@@ -14,6 +14,7 @@ import {
 } from '../../../test/support/app.ts';
 import { mailText, startSmtpServer } from '../../../test/support/smtp.ts';
 import { DEFAULT_SALES_PERMISSIONS } from '../access/index.ts';
+import { setMessagingClock } from '../messaging/index.ts';
 import { NO_PERMISSIONS } from '../users/index.ts';
 import { formDocuments, formRequests } from './schema.ts';
 
@@ -334,16 +335,49 @@ describe('send, sign, PDF, verify', () => {
     expect(ok.statusCode, ok.body).toBe(200);
   });
 
-  it('texting answers 409 texting_unavailable and stores nothing', async () => {
-    const r = await salesRecord(a.admin, { cellPhone: '555-201-4545' });
-    const before = await countForms(a.accountId);
+  it('by text: refused by the messaging layer (no account number), the form is withdrawn with the reason', async () => {
+    const r = await salesRecord(a.admin, { cellPhone: '312-201-4545', state: 'IL', zip: '60601' });
     const res = await a.admin.post(
       '/api/v1/forms',
       soaBody({ type: 'sales_record', id: r.id }, { channel: 'sms' }),
     );
-    expect(res.statusCode).toBe(409);
-    expect(res.json().type).toMatch(/texting-unavailable$/);
-    expect(await countForms(a.accountId)).toBe(before);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().code).toBe('no_phone_number');
+    const [row] = await t.deps.db
+      .select({ status: formRequests.status })
+      .from(formRequests)
+      .where(and(eq(formRequests.accountId, a.accountId), eq(formRequests.salesRecordId, r.id)));
+    expect(row?.status).toBe('deleted');
+    const texts = await a.admin.get(`/api/v1/sales-records/${r.id}/messages`);
+    expect(texts.json().items).toEqual([]);
+  });
+
+  it('by text: the link goes through the messaging layer, once, inside the texting window', async () => {
+    const number = `+1312${String(Date.now() % 10_000_000).padStart(7, '2')}`;
+    const added = await a.admin.post('/api/v1/phone-numbers', { number, label: 'Forms line' });
+    expect(added.statusCode, added.body).toBe(201);
+    // A Tuesday at 11:00 in Chicago: inside the sender's and the recipient's windows.
+    setMessagingClock(() => new Date('2026-12-08T17:00:00Z'));
+    try {
+      const r = await salesRecord(a.admin, { cellPhone: '312-201-4546', state: 'IL', zip: '60601' });
+      const res = await a.admin.post(
+        '/api/v1/forms',
+        soaBody({ type: 'sales_record', id: r.id }, { channel: 'sms' }),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      const texts = (await a.admin.get(`/api/v1/sales-records/${r.id}/messages`)).json().items as {
+        channel: string;
+        body: string;
+        to: string;
+      }[];
+      expect(texts).toHaveLength(1);
+      expect(texts[0]!.channel).toBe('sms');
+      expect(texts[0]!.to).toBe('+13122014546');
+      expect(texts[0]!.body).toMatch(/\/forms\/[A-Za-z0-9_-]+/);
+      expect((await a.admin.get(`/api/v1/forms/${res.json().id}`)).json().status).toBe('requested');
+    } finally {
+      setMessagingClock(null);
+    }
   });
 
   it('ACA consent and attestation from an Individual, in Spanish', async () => {

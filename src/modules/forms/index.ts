@@ -2,4 +2,5 @@
 export { evaluateSoaTiming, regimeOn, type SoaTimingInput, type SoaTimingOutcome } from './soa-timing.ts';
 export { formRoutes } from './routes.ts';
 export { formPublicRoutes } from './public-routes.ts';
-export { formRequests, formDocuments, type FormKind } from './schema.ts';
+export type { FormKind } from './schema.ts';
+export { formHoldsStoredBytes } from './stored-bytes.ts';

@@ -2,9 +2,9 @@
  * Every import this module makes from another module without a public index.ts (common brief:
  * kept in one file so the integrator can point them at each module's index once it exists).
  */
-import type { DbOrTx } from '../../db/client.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Deps } from '../../deps.ts';
 import type { Actor } from '../access/index.ts';
+import { sendMessage } from '../messaging/index.ts';
 
 export type { Actor, RequestContext, SystemActor, UserActor } from '../access/index.ts';
 export { authorize } from '../access/index.ts';
@@ -22,27 +22,19 @@ export { loadVisibleSalesRecord, recordContext } from '../sales-records/index.ts
 export { users, userSalesRepIds, type Signature } from '../users/schema.ts';
 
 /**
- * Send the form's link by text. The messaging layer's `sendMessage` use case (POST
- * /api/v1/messages) is being built on another branch.
- * It is called inside send-form's transaction (pass `tx` on as messaging's `db`), after the form row
- * and its link's hash are written, so a refusal rolls the form back. The intended call is
- *
- *   const r = await sendMessage(db, actor, {
- *     channel: 'sms', to: { type: record.kind, id: record.id }, body,
- *     origin: 'form', whenOutsideWindow: 'refuse',
- *   }); // → { status: 'sent' | 'pending', messageId } or a typed refusal (window, opt-out, no number)
- *   return { messageId: r.messageId, status: r.status };
- *
- * Until it is merged, texting answers 409 texting_unavailable and nothing is stored.
+ * Send the form's link by text through the messaging layer (origin `form`): the texting windows,
+ * the opt-out ledger and the carrier pace apply as to any text. Refusals are messaging's own typed
+ * errors (409 opted_out / outside_window / no_phone_number, 422 for the record's number…).
  */
 export async function sendFormText(
-  _db: DbOrTx,
-  _actor: Actor,
-  _msg: { to: { type: 'sales_record' | 'individual'; id: string }; body: string },
+  deps: Deps,
+  actor: Actor,
+  msg: { to: { type: 'sales_record' | 'individual'; id: string }; body: string },
 ): Promise<{ status: 'sent' | 'pending'; messageId: string }> {
-  throw new AppError(
-    'texting_unavailable',
-    'Texting is not available on this server yet: send the form by email.',
-    { errors: [{ path: 'channel', message: 'Texting is not available yet; choose email.' }] },
-  );
+  const { message, sent } = await sendMessage(deps, {
+    actor,
+    origin: 'form',
+    input: { channel: 'sms', to: msg.to, body: msg.body, whenOutsideWindow: 'refuse' },
+  });
+  return { status: sent ? 'sent' : 'pending', messageId: message.id };
 }

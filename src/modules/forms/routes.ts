@@ -153,7 +153,7 @@ export const formRoutes =
         schema: {
           tags,
           summary:
-            'Send a form from a Sales Record or Individual: a 24-hour link by email (text: 409 texting_unavailable until messaging lands); 422 names each missing profile field',
+            'Send a form from a Sales Record or Individual: a 24-hour link by email or by text (through the messaging layer: its windows and opt-outs apply, and a refused text withdraws the form); 422 names each missing profile field',
           body: SendFormInput,
           response: { 201: Form, ...problems(...AUTHED, 404, 409, 422) },
         },

@@ -204,17 +204,6 @@ export async function sendForm(deps: Deps, opts: { actor: Actor; input: z.infer<
         agent,
       })
       .returning();
-    // A text goes through messaging in this transaction, once the link's hash is stored: a refusal
-    // (409 texting_unavailable until messaging lands; later its window or opt-out refusals) rolls
-    // everything back, so nothing is stored for a form that was not sent.
-    if (input.channel === 'sms') {
-      const sms = await sendFormText(tx, actor, { to: { type: record.ref.type, id: record.ref.id }, body });
-      await tx
-        .update(formRequests)
-        .set({ messageId: sms.messageId })
-        .where(inAccount(actor, formRequests, eq(formRequests.id, id)));
-      form!.messageId = sms.messageId;
-    }
     await tx.insert(formEvents).values([
       { accountId: actor.accountId, id: newId(), formId: id, type: 'created', ...ctx, at: now },
       {
@@ -237,5 +226,61 @@ export async function sendForm(deps: Deps, opts: { actor: Actor; input: z.infer<
     return { form: form!, dispatch: mail?.dispatch };
   });
   if (dispatch) await dispatch(deps);
+  if (input.channel === 'sms') {
+    // The text goes through the messaging layer (its windows, opt-outs and pacing apply) once the
+    // form and its link exist. A refusal withdraws the form at once, with the reason in its trail,
+    // and answers the refusal: no link is ever texted for a form that does not exist, and a form
+    // whose text was refused cannot be opened.
+    try {
+      const sent = await sendFormText(deps, actor, {
+        to: { type: record.ref.type, id: record.ref.id },
+        body,
+      });
+      await deps.db
+        .update(formRequests)
+        .set({ messageId: sent.messageId })
+        .where(inAccount(actor, formRequests, eq(formRequests.id, id)));
+      form.messageId = sent.messageId;
+    } catch (err) {
+      await withdrawUnsent(deps, actor, id, record.ref, err);
+      throw err;
+    }
+  }
   return toView(deps.db, actor, form, record.ref);
+}
+
+/** A form whose text the messaging layer refused: withdrawn (status `deleted`), the reason kept. */
+async function withdrawUnsent(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  id: string,
+  ref: { type: 'sales_record' | 'individual'; id: string },
+  err: unknown,
+) {
+  const reason = err instanceof AppError ? `${err.code}: ${err.message}` : 'the text could not be sent';
+  await deps.db.transaction(async (tx) => {
+    const now = new Date();
+    await tx
+      .update(formRequests)
+      .set({ status: 'deleted', updatedAt: now })
+      .where(inAccount(actor, formRequests, eq(formRequests.id, id)));
+    await tx.insert(formEvents).values({
+      accountId: actor.accountId,
+      id: newId(),
+      formId: id,
+      type: 'deleted',
+      at: now,
+      detail: `Text not sent (${reason.slice(0, 300)}); the link was withdrawn.`,
+      ip: actor.ctx.ip ?? null,
+      userAgent: actor.ctx.userAgent?.slice(0, 500) ?? null,
+      userId: actor.kind === 'user' ? actor.userId : null,
+    });
+    await recordAudit(tx, actor, {
+      type: 'form.deleted',
+      subjectType: 'form',
+      subjectId: id,
+      data: { reason: 'text_refused' },
+      record: { kind: ref.type, id: ref.id },
+    });
+  });
 }

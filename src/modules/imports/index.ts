@@ -2,3 +2,4 @@
 
 export { importRoutes } from './routes.ts';
 export { runImportDefinition } from './run-import.ts';
+export { importHoldsStoredBytes } from './stored-bytes.ts';

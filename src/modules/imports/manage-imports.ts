@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { salesRecords } from '../sales-records/schema.ts';
+import { deleteRecordsOfImport } from '../sales-records/index.ts';
 import { authorize, type Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { csvCell } from './csv.ts';
@@ -88,23 +88,7 @@ export async function rollbackImport(deps: Deps, opts: { actor: Actor; id: strin
     throw new AppError('conflict', 'The import is still running; wait for it to finish or fail.');
   if (imp.status === 'rolled_back') throw new AppError('conflict', 'This import was already rolled back.');
   return deps.db.transaction(async (tx) => {
-    const created = await tx
-      .select({ id: salesRecords.id })
-      .from(salesRecords)
-      .where(
-        inAccount(
-          opts.actor,
-          salesRecords,
-          eq(salesRecords.importId, opts.id),
-          isNull(salesRecords.convertedAt),
-        ),
-      );
-    const ids = created.map((c) => c.id);
-    for (let i = 0; i < ids.length; i += 5000) {
-      await tx
-        .delete(salesRecords)
-        .where(inAccount(opts.actor, salesRecords, inArray(salesRecords.id, ids.slice(i, i + 5000))));
-    }
+    const removed = await deleteRecordsOfImport(tx, opts.actor, opts.id);
     await tx
       .update(imports)
       .set({ status: 'rolled_back', finishedAt: new Date() })
@@ -113,8 +97,8 @@ export async function rollbackImport(deps: Deps, opts: { actor: Actor; id: strin
       type: 'import.rolled_back',
       subjectType: 'import',
       subjectId: opts.id,
-      data: { removed: ids.length },
+      data: { removed },
     });
-    return { removed: ids.length };
+    return { removed };
   });
 }

@@ -6,7 +6,7 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { newId } from '../../lib/ids.ts';
 import type { JobDefinition } from '../../jobs/queue.ts';
-import { accounts } from '../accounts/schema.ts';
+import { accountBasics } from '../accounts/index.ts';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { salesRecordNotes, salesRecords } from '../sales-records/schema.ts';
 import type { AccountScope, SystemActor } from '../access/index.ts';
@@ -377,11 +377,8 @@ export function runImportDefinition(deps: Deps): JobDefinition<z.infer<typeof Pa
             .set({ status: 'completed', finishedAt: new Date() })
             .where(where)
             .returning();
-          const [acc] = await tx
-            .select({ pkg: accounts.package })
-            .from(accounts)
-            .where(eq(accounts.id, accountId));
-          const actor: SystemActor = { kind: 'system', accountId, accountPackage: acc!.pkg, ctx: {} };
+          const acc = await accountBasics(tx, { accountId });
+          const actor: SystemActor = { kind: 'system', accountId, accountPackage: acc!.package, ctx: {} };
           await recordAudit(tx, actor, {
             type: 'import.completed',
             subjectType: 'import',

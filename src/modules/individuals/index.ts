@@ -2,3 +2,5 @@
 
 export { createIndividual, individualScope, loadVisibleIndividual } from './individuals.ts';
 export { individualRoutes } from './routes.ts';
+export { copyNotesToIndividual, fillIndividualBlanks, insertIndividualRow } from './from-sales-record.ts';
+export { newestIndividualByPhone } from './by-phone.ts';

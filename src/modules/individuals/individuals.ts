@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { agents } from '../agents/schema.ts';
+import { assertAgentsExist } from '../agents/index.ts';
 import { authorize, can, isRestrictedToAccessibleAgents, type Actor } from '../access/index.ts';
 import { diff, recordAudit } from '../audit/index.ts';
 import { checkCustomFields } from '../custom-fields/index.ts';
@@ -57,11 +57,7 @@ export async function loadVisibleIndividual(
 
 async function assertAgent(tx: DbOrTx, actor: Actor, agentId: string | null | undefined) {
   if (!agentId) return;
-  const [a] = await tx
-    .select({ id: agents.id })
-    .from(agents)
-    .where(inAccount(actor, agents, eq(agents.id, agentId)));
-  if (!a) throw notFound('Agent');
+  await assertAgentsExist(tx, actor, [agentId]);
 }
 
 export async function getIndividual(deps: Pick<Deps, 'db'>, opts: { actor: Actor; id: string }) {

@@ -1,15 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { AUTHED, IdParams, page, problems, Timestamp, toJson } from '../../server/http-schemas.ts';
+import { AUTHED, IdParams, page, problems, toJson } from '../../server/http-schemas.ts';
 import { actorOf } from '../../server/plugins/auth.ts';
-import {
-  FromIndividualInput,
-  SalesRecordSchema,
-  createSalesRecordForIndividual,
-} from '../sales-records/index.ts';
 import { PersonOutput } from '../person/index.ts';
-import { listClientSalesRecords } from './client-sales-records.ts';
 import {
   CreateIndividualInput,
   createIndividual,
@@ -20,7 +14,6 @@ import {
   updateIndividual,
 } from './individuals.ts';
 
-const s = z.string().nullable();
 const Individual = z
   .object({
     ...PersonOutput,
@@ -39,26 +32,6 @@ const ListItem = Individual.pick({
   servicingAgentId: true,
   createdAt: true,
 });
-const ClientSalesRecord = z
-  .object({
-    id: z.uuid(),
-    firstName: z.string(),
-    lastName: z.string(),
-    recordTypeId: z.uuid(),
-    recordTypeName: z.string(),
-    statusId: z.uuid(),
-    statusName: z.string(),
-    isClosedWon: z.boolean(),
-    isClosed: z.boolean(),
-    coverageType: s,
-    carrier: s,
-    product: s,
-    assignedUserId: z.uuid().nullable(),
-    assignedAgentId: z.uuid().nullable(),
-    convertedAt: Timestamp.nullable(),
-    createdAt: Timestamp,
-  })
-  .meta({ id: 'ClientSalesRecord' });
 const tags = ['individuals'];
 
 export const individualRoutes =
@@ -123,45 +96,6 @@ export const individualRoutes =
             id: request.params.id,
             patch: request.body,
           }),
-        ),
-    );
-    app.get(
-      '/individuals/:id/sales-records',
-      {
-        schema: {
-          tags,
-          summary:
-            'The client’s Sales Records (created for it or converted into it) that you may see, newest first',
-          params: IdParams,
-          response: { 200: z.object({ items: z.array(ClientSalesRecord) }), ...problems(...AUTHED, 404) },
-        },
-      },
-      async (request) => ({
-        items: toJson(
-          await listClientSalesRecords(deps, { actor: actorOf(request), individualId: request.params.id }),
-        ),
-      }),
-    );
-    app.post(
-      '/individuals/:id/sales-records',
-      {
-        schema: {
-          tags,
-          summary: 'Create a Sales Record for this existing Individual (a new sale to a client)',
-          params: IdParams,
-          body: FromIndividualInput,
-          response: { 201: SalesRecordSchema, ...problems(...AUTHED, 404) },
-        },
-      },
-      async (request, reply) =>
-        reply.code(201).send(
-          toJson(
-            await createSalesRecordForIndividual(deps, {
-              actor: actorOf(request),
-              individualId: request.params.id,
-              input: request.body,
-            }),
-          ),
         ),
     );
   };

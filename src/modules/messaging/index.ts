@@ -17,3 +17,4 @@ export { loadMessagingSettings } from './settings/settings.ts';
 export { receiveText, type InboundText, type ReceiveOutcome } from './inbound/receive-text.ts';
 export { recordOptOut, type LedgerEntry } from './opt-outs/record-opt-out.ts';
 export { isOptedOut } from './opt-outs/consent-state.ts';
+export { clockNow, setMessagingClock } from './clock.ts';

@@ -5,3 +5,4 @@ export { RENEWAL_CYCLES, daysBetween, nextRenewalDate, policyYear } from './rene
 export { policyRoutes } from './routes.ts';
 export { POLICY_STATUSES } from './schema.ts';
 export { policyOwner } from './policies.ts';
+export { movePoliciesToIndividual } from './sales-record-hooks.ts';

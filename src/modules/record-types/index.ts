@@ -2,3 +2,12 @@
 
 export { assertRecordTypesExist, seedDefaultRecordTypes } from './record-types.ts';
 export { recordTypeRoutes } from './routes.ts';
+export {
+  firstStatusIdOf,
+  recordStatusById,
+  recordTypeNames,
+  statusIsClosedSql,
+  statusLabels,
+  type RecordStatus,
+  type StatusLabel,
+} from './read-models.ts';

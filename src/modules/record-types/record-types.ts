@@ -5,7 +5,7 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { accounts } from '../accounts/schema.ts';
+import { lockAccount } from '../accounts/index.ts';
 import { authorize, type AccountScope, type Actor } from '../access/index.ts';
 import { diff, recordAudit } from '../audit/index.ts';
 import { MAX_RECORD_TYPES, recordStatuses, recordTypes } from './schema.ts';
@@ -191,7 +191,7 @@ export async function createRecordType(
   const id = newId();
   await deps.db.transaction(async (tx) => {
     // Serialise creations per account so two at once cannot make an eleventh.
-    await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, actor.accountId)).for('update');
+    await lockAccount(tx, actor);
     const [{ n }] = (await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(recordTypes)

@@ -1,8 +1,6 @@
-import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { inAccount } from '../../db/tenant.ts';
 import type { Actor } from '../access/index.ts';
-import { agents } from '../agents/schema.ts';
+import { agentNames } from '../agents/index.ts';
 
 /**
  * The name of each record's Agent Record, for records the actor may already see. A downline's
@@ -14,15 +12,11 @@ export async function withAgentNames<T extends { assignedAgentId: string | null 
   actor: Actor,
   items: T[],
 ): Promise<(T & { assignedAgentName: string | null })[]> {
-  const ids = [...new Set(items.map((i) => i.assignedAgentId).filter((id): id is string => id !== null))];
-  const names = new Map<string, string>();
-  if (ids.length) {
-    const rows = await db
-      .select({ id: agents.id, firstName: agents.firstName, lastName: agents.lastName })
-      .from(agents)
-      .where(inAccount(actor, agents, inArray(agents.id, ids)));
-    for (const r of rows) names.set(r.id, `${r.firstName} ${r.lastName}`.trim());
-  }
+  const names = await agentNames(
+    db,
+    actor,
+    items.flatMap((i) => (i.assignedAgentId ? [i.assignedAgentId] : [])),
+  );
   return items.map((i) => ({
     ...i,
     assignedAgentName: i.assignedAgentId ? (names.get(i.assignedAgentId) ?? null) : null,

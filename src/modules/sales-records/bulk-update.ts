@@ -1,12 +1,12 @@
 import { assignmentProblems } from './assignment-rule.ts';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { agents } from '../agents/schema.ts';
-import { recordStatuses } from '../record-types/schema.ts';
-import { users } from '../users/schema.ts';
+import { assertAgentsExist } from '../agents/index.ts';
+import { recordStatusById } from '../record-types/index.ts';
+import { assertActiveUsersExist } from '../users/index.ts';
 import { authorize, can, type Actor } from '../access/index.ts';
 import { diff, recordAudit } from '../audit/index.ts';
 import { recordContext } from './sales-records.ts';
@@ -80,10 +80,7 @@ export async function bulkUpdateSalesRecords(
         missing: ['salesPermissions.recordTypeAccess.edit'],
       });
     if (input.statusId) {
-      const [status] = await tx
-        .select()
-        .from(recordStatuses)
-        .where(inAccount(actor, recordStatuses, eq(recordStatuses.id, input.statusId)));
+      const status = await recordStatusById(tx, actor, input.statusId);
       if (!status) throw notFound('Status');
       const mismatched = visible.filter((r) => r.recordTypeId !== status.recordTypeId);
       if (mismatched.length) {
@@ -100,26 +97,10 @@ export async function bulkUpdateSalesRecords(
       }
     }
     if (input.assignedUserId) {
-      const [u] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(
-          inAccount(
-            actor,
-            users,
-            eq(users.id, input.assignedUserId),
-            eq(users.active, true),
-            sql`${users.deletedAt} is null`,
-          ),
-        );
-      if (!u) throw notFound('User');
+      await assertActiveUsersExist(tx, actor, [input.assignedUserId]);
     }
     if (input.assignedAgentId) {
-      const [a] = await tx
-        .select({ id: agents.id })
-        .from(agents)
-        .where(inAccount(actor, agents, eq(agents.id, input.assignedAgentId)));
-      if (!a) throw notFound('Agent');
+      await assertAgentsExist(tx, actor, [input.assignedAgentId]);
     }
     const assignment = assignmentProblems(actor, input);
     if (assignment.length)

@@ -1,20 +1,23 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { userAgentLinks } from '../agents/schema.ts';
+import { firstLinkedAgentOf } from '../agents/index.ts';
 import { createSalesRecord } from './sales-records.ts';
-import { individualNotes, individuals } from '../individuals/schema.ts';
-import { policies } from '../policies/schema.ts';
-import { recordFiles } from '../files/schema.ts';
-import { recordStatuses } from '../record-types/schema.ts';
+import { recordStatusById } from '../record-types/index.ts';
 import { authorize, type Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { loadVisibleIndividual } from '../individuals/index.ts';
+import {
+  copyNotesToIndividual,
+  fillIndividualBlanks,
+  insertIndividualRow,
+  loadVisibleIndividual,
+} from '../individuals/index.ts';
 import { CreateSalesRecordInput } from './fields.ts';
+import { salesRecordConversionHooks } from './hooks.ts';
 import { loadVisibleSalesRecord, recordContext, type SalesRecordRow } from './sales-records.ts';
 import { salesRecordNotes, salesRecords } from './schema.ts';
 
@@ -42,20 +45,7 @@ async function servicingAgentFor(tx: DbOrTx, actor: Actor, r: SalesRecordRow): P
   if (r.assignedAgentId) return r.assignedAgentId;
   if (!r.assignedUserId) return null;
   // The assigned user's Linked Agent becomes the Servicing Agent.
-  const [link] = await tx
-    .select({ agentId: userAgentLinks.agentId })
-    .from(userAgentLinks)
-    .where(
-      inAccount(
-        actor,
-        userAgentLinks,
-        eq(userAgentLinks.userId, r.assignedUserId),
-        eq(userAgentLinks.kind, 'linked'),
-      ),
-    )
-    .orderBy(asc(userAgentLinks.agentId))
-    .limit(1);
-  return link?.agentId ?? null;
+  return firstLinkedAgentOf(tx, actor, r.assignedUserId);
 }
 
 /**
@@ -73,10 +63,7 @@ export async function convertSalesRecord(
     const r = await loadVisibleSalesRecord(tx, actor, id, { forUpdate: true });
     authorize(actor, 'sales_record.convert', { record: recordContext(r) });
     if (r.convertedAt) throw new AppError('conflict', 'This Sales Record is already converted.');
-    const [status] = await tx
-      .select()
-      .from(recordStatuses)
-      .where(inAccount(actor, recordStatuses, eq(recordStatuses.id, r.statusId)));
+    const status = await recordStatusById(tx, actor, r.statusId);
     if (!status?.isClosedWon) {
       throw new AppError(
         'rule_violation',
@@ -92,20 +79,7 @@ export async function convertSalesRecord(
     const merged = r.individualId !== null;
     if (r.individualId) {
       individualId = r.individualId;
-      const [ind] = await tx
-        .select()
-        .from(individuals)
-        .where(inAccount(actor, individuals, eq(individuals.id, individualId)))
-        .for('update');
-      const fill: Record<string, unknown> = {};
-      for (const f of PERSON_FIELDS)
-        if ((ind as Record<string, unknown>)[f] == null && r[f] != null) fill[f] = r[f];
-      if (!ind!.servicingAgentId && agentId) fill.servicingAgentId = agentId;
-      if (Object.keys(fill).length)
-        await tx
-          .update(individuals)
-          .set({ ...fill, updatedAt: sql`now()` as never })
-          .where(inAccount(actor, individuals, eq(individuals.id, individualId)));
+      const fill = await fillIndividualBlanks(tx, actor, individualId, person, agentId);
       await recordAudit(tx, actor, {
         type: 'individual.updated',
         subjectType: 'individual',
@@ -117,11 +91,10 @@ export async function convertSalesRecord(
       });
     } else {
       individualId = newId();
-      await tx.insert(individuals).values({
+      await insertIndividualRow(tx, actor, {
         ...(person as Record<string, string | null>),
         firstName: r.firstName,
         lastName: r.lastName,
-        accountId: actor.accountId,
         id: individualId,
         servicingAgentId: agentId,
         customFields: r.customFields,
@@ -138,27 +111,10 @@ export async function convertSalesRecord(
       .select()
       .from(salesRecordNotes)
       .where(inAccount(actor, salesRecordNotes, eq(salesRecordNotes.salesRecordId, id)));
-    if (notes.length) {
-      await tx.insert(individualNotes).values(
-        notes.map((n) => ({
-          accountId: actor.accountId,
-          id: newId(),
-          individualId,
-          body: n.body,
-          authorUserId: n.authorUserId,
-          fromSalesRecordId: id,
-          createdAt: n.createdAt,
-        })),
-      );
-    }
-    await tx
-      .update(recordFiles)
-      .set({ individualId })
-      .where(inAccount(actor, recordFiles, eq(recordFiles.salesRecordId, id)));
-    await tx
-      .update(policies)
-      .set({ individualId, updatedAt: sql`now()` as never })
-      .where(inAccount(actor, policies, eq(policies.salesRecordId, id)));
+    await copyNotesToIndividual(tx, actor, individualId, id, notes);
+    // What modules above attached to the record (policies, files) follows it to the Individual.
+    for (const carryOver of salesRecordConversionHooks.all())
+      await carryOver(tx, actor, { salesRecordId: id, individualId });
     await tx
       .update(salesRecords)
       .set({ convertedAt: sql`now()` as never, individualId, updatedAt: sql`now()` as never })

@@ -2,10 +2,10 @@ import { and, desc, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { accounts } from '../accounts/schema.ts';
+import { accountPackages } from '../accounts/index.ts';
 import { authorize, type Actor, type SystemActor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { releaseStoredBytes, uploadKeysOf } from '../files/index.ts';
+import { salesRecordPurgeHooks } from './hooks.ts';
 import { assertNotConverted, loadVisibleSalesRecord, recordContext } from './sales-records.ts';
 import { salesRecords } from './schema.ts';
 
@@ -112,16 +112,27 @@ export function tombstoneOf(r: typeof salesRecords.$inferSelect): Record<string,
 export async function purgeDeletedSalesRecords(deps: Deps, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - RECOVERY_WINDOW_MS);
   const due = await deps.db
-    .select({ record: salesRecords, pkg: accounts.package })
+    .select()
     .from(salesRecords)
-    .innerJoin(accounts, eq(accounts.id, salesRecords.accountId))
     .where(and(isNotNull(salesRecords.deletedAt), lt(salesRecords.deletedAt, cutoff)))
     .limit(1000);
-  for (const { record: r, pkg } of due) {
-    const actor: SystemActor = { kind: 'system', accountId: r.accountId, accountPackage: pkg, ctx: {} };
-    let fileKeys: string[] = [];
+  const packages = await accountPackages(
+    deps.db,
+    due.map((r) => r.accountId),
+  );
+  for (const r of due) {
+    const actor: SystemActor = {
+      kind: 'system',
+      accountId: r.accountId,
+      accountPackage: packages.get(r.accountId)!,
+      ctx: {},
+    };
+    const afterCommit: (() => Promise<void>)[] = [];
     await deps.db.transaction(async (tx) => {
-      fileKeys = await uploadKeysOf(tx, actor, r.id);
+      for (const hook of salesRecordPurgeHooks.all()) {
+        const after = await hook(deps, tx, actor, r.id);
+        if (after) afterCommit.push(after);
+      }
       await tx
         .delete(salesRecords)
         .where(inAccount(actor, salesRecords, eq(salesRecords.id, r.id), lt(salesRecords.deletedAt, cutoff)));
@@ -132,8 +143,9 @@ export async function purgeDeletedSalesRecords(deps: Deps, now = new Date()): Pr
         data: { name: `${r.firstName} ${r.lastName}`, record: tombstoneOf(r) },
       });
     });
-    // The file rows went with the record (cascade); their bytes go from storage once committed.
-    await releaseStoredBytes(deps, actor, fileKeys);
+    // Rows attached to the record went with it (cascade); what they held outside the database (the
+    // files' stored bytes) goes once committed.
+    for (const after of afterCommit) await after();
   }
   return due.length;
 }

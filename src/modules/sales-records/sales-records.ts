@@ -1,15 +1,15 @@
 import { assignmentProblems } from './assignment-rule.ts';
 import { recordTemperature } from './temperature.ts';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { agents } from '../agents/schema.ts';
-import { recordStatuses } from '../record-types/schema.ts';
-import { users } from '../users/schema.ts';
+import { assertAgentsExist } from '../agents/index.ts';
+import { firstStatusIdOf, recordStatusById } from '../record-types/index.ts';
+import { assertActiveUsersExist } from '../users/index.ts';
 import { authorize, can, type Actor, type RecordContext } from '../access/index.ts';
 import { getAccount, temperaturePeriodsOf } from '../accounts/index.ts';
 import { diff, recordAudit } from '../audit/index.ts';
@@ -68,35 +68,16 @@ async function checkRefs(
   changed: { assignedUserId: boolean; assignedAgentId: boolean },
 ) {
   const problems: { path: string; message: string }[] = [];
-  const [status] = await tx
-    .select()
-    .from(recordStatuses)
-    .where(inAccount(actor, recordStatuses, eq(recordStatuses.id, r.statusId)));
+  const status = await recordStatusById(tx, actor, r.statusId);
   if (!status) throw notFound('Status');
   if (status.recordTypeId !== r.recordTypeId)
     problems.push({ path: 'statusId', message: 'This status belongs to another record type.' });
   if (changed.assignedUserId && r.assignedUserId) {
-    const [u] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(
-        inAccount(
-          actor,
-          users,
-          eq(users.id, r.assignedUserId),
-          eq(users.active, true),
-          isNull(users.deletedAt),
-        ),
-      );
-    if (!u) throw notFound('User');
+    await assertActiveUsersExist(tx, actor, [r.assignedUserId]);
     problems.push(...assignmentProblems(actor, { assignedUserId: r.assignedUserId }));
   }
   if (changed.assignedAgentId && r.assignedAgentId) {
-    const [a] = await tx
-      .select({ id: agents.id })
-      .from(agents)
-      .where(inAccount(actor, agents, eq(agents.id, r.assignedAgentId)));
-    if (!a) throw notFound('Agent');
+    await assertAgentsExist(tx, actor, [r.assignedAgentId]);
     problems.push(...assignmentProblems(actor, { assignedAgentId: r.assignedAgentId }));
   }
   if (problems.length)
@@ -104,14 +85,9 @@ async function checkRefs(
 }
 
 async function firstStatusOf(tx: DbOrTx, actor: Actor, recordTypeId: string): Promise<string> {
-  const [s] = await tx
-    .select({ id: recordStatuses.id })
-    .from(recordStatuses)
-    .where(inAccount(actor, recordStatuses, eq(recordStatuses.recordTypeId, recordTypeId)))
-    .orderBy(asc(recordStatuses.sortOrder))
-    .limit(1);
-  if (!s) throw notFound('Record type');
-  return s.id;
+  const id = await firstStatusIdOf(tx, actor, recordTypeId);
+  if (!id) throw notFound('Record type');
+  return id;
 }
 
 export async function createSalesRecord(
@@ -173,14 +149,11 @@ export async function getSalesRecord(deps: Pick<Deps, 'db'>, opts: { actor: Acto
   const row = await loadVisibleSalesRecord(deps.db, opts.actor, opts.id);
   const { accountId: _a, deletedAt: _d, ...rest } = row;
   const periods = await temperaturePeriodsOf(deps, opts.actor);
-  const [status] = await deps.db
-    .select({ closed: recordStatuses.isClosed })
-    .from(recordStatuses)
-    .where(inAccount(opts.actor, recordStatuses, eq(recordStatuses.id, row.statusId)));
+  const status = await recordStatusById(deps.db, opts.actor, row.statusId);
   const [named] = await withAgentNames(deps.db, opts.actor, [rest]);
   return {
     ...named!,
-    temperature: recordTemperature({ ...row, closed: status?.closed ?? false }, new Date(), periods),
+    temperature: recordTemperature({ ...row, closed: status?.isClosed ?? false }, new Date(), periods),
   };
 }
 

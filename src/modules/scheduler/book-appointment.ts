@@ -1,13 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { Email, PersonName, TimeZone } from '../../lib/fields.ts';
 import { newId } from '../../lib/ids.ts';
 import { mintAccountToken, sha256 } from '../../lib/tokens.ts';
-import { users } from '../users/schema.ts';
+import { userProfile } from '../users/index.ts';
 import { FEATURE_PACKAGES, type RequestContext, type SystemActor } from '../access/index.ts';
 import { createActivityInTx } from '../activities/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -71,16 +70,7 @@ export const manageUrlOf = (deps: Pick<Deps, 'config'>, slug: string, token: str
   `${deps.config.baseUrl}/book/${slug}/manage/${token}`;
 
 export async function loadUser(tx: DbOrTx, accountId: string, userId: string) {
-  const [u] = await tx
-    .select({
-      firstName: users.firstName,
-      lastName: users.lastName,
-      email: users.email,
-      timeZone: users.timeZone,
-    })
-    .from(users)
-    .where(inAccount({ accountId }, users, eq(users.id, userId)));
-  return u!;
+  return (await userProfile(tx, { accountId }, userId))!;
 }
 
 /** Check the slot under the users' locks; throws the refusal (422, or 409 when taken). */

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { accountIdOfToken, sha256 } from '../../lib/tokens.ts';
 import { accounts } from '../accounts/schema.ts';
+import { accountBasics } from '../accounts/index.ts';
 import { activities, activityStatuses } from '../activities/schema.ts';
 import type { RequestContext } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -169,10 +170,7 @@ export async function cancelBooking(deps: Deps, opts: { token: string; ctx: Requ
         'rule_violation',
         'This agency cannot take cancellations online. Please contact them.',
       );
-    const [acc] = await tx
-      .select({ package: accounts.package })
-      .from(accounts)
-      .where(eq(accounts.id, scope.accountId));
+    const acc = await accountBasics(tx, scope);
     const actor = {
       kind: 'system' as const,
       accountId: scope.accountId,

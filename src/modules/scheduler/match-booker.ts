@@ -1,8 +1,6 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { inAccount } from '../../db/tenant.ts';
-import { individuals } from '../individuals/schema.ts';
-import { salesRecords } from '../sales-records/schema.ts';
+import { newestIndividualByPhone } from '../individuals/index.ts';
+import { salesRecordMatchCandidates } from '../sales-records/index.ts';
 import type { AccountScope } from '../access/index.ts';
 import { bestMatch, type MatchKey } from './booking-rules.ts';
 
@@ -29,39 +27,12 @@ export async function matchBooker(
   const first = booker.firstName.trim().toLowerCase();
   const last = booker.lastName.trim().toLowerCase();
   if (opts.salesRecords) {
-    const t = salesRecords;
-    const byEmail = sql<boolean>`coalesce(lower(${t.email}) = ${email}, false)`;
-    const byPhone = booker.phone
-      ? sql<boolean>`coalesce(${t.phone} = ${booker.phone} or ${t.cellPhone} = ${booker.phone}, false)`
-      : sql<boolean>`false`;
-    const byName = sql<boolean>`(lower(${t.firstName}) = ${first} and lower(${t.lastName}) = ${last})`;
-    const rows = await tx
-      .select({
-        id: t.id,
-        createdAt: t.createdAt,
-        assignedUserId: t.assignedUserId,
-        byEmail,
-        byPhone,
-        byName,
-      })
-      .from(t)
-      .where(
-        inAccount(
-          scope,
-          t,
-          isNull(t.deletedAt),
-          isNull(t.convertedAt),
-          or(
-            sql`lower(${t.email}) = ${email}`,
-            booker.phone ? eq(t.phone, booker.phone) : undefined,
-            booker.phone ? eq(t.cellPhone, booker.phone) : undefined,
-            and(sql`lower(${t.lastName}) = ${last}`, sql`lower(${t.firstName}) = ${first}`),
-          ),
-        ),
-      )
-      // The strongest matches first, so the limit never drops the winner.
-      .orderBy(desc(byEmail), ...(booker.phone ? [desc(byPhone)] : []), desc(t.createdAt), desc(t.id))
-      .limit(CANDIDATES);
+    const rows = await salesRecordMatchCandidates(
+      tx,
+      scope,
+      { email, phone: booker.phone, first, last },
+      CANDIDATES,
+    );
     const best = bestMatch(rows);
     if (best)
       return {
@@ -72,17 +43,6 @@ export async function matchBooker(
       };
   }
   if (!booker.phone) return null;
-  const [ind] = await tx
-    .select({ id: individuals.id })
-    .from(individuals)
-    .where(
-      inAccount(
-        scope,
-        individuals,
-        or(eq(individuals.phone, booker.phone), eq(individuals.cellPhone, booker.phone)),
-      ),
-    )
-    .orderBy(desc(individuals.createdAt), desc(individuals.id))
-    .limit(1);
+  const ind = await newestIndividualByPhone(tx, scope, booker.phone);
   return ind ? { kind: 'individual', id: ind.id, on: 'phone' } : null;
 }

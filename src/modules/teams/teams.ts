@@ -1,13 +1,13 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { users } from '../users/schema.ts';
 import { authorize, type AccountScope, type Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { assertUsersExist, userNotDeletedSql } from '../users/index.ts';
 import { teamMembers, teams } from './schema.ts';
 
 export const TeamInput = z.strictObject({
@@ -29,26 +29,11 @@ export async function listTeams(deps: Deps, opts: { actor: Actor }) {
   const members = await deps.db
     .select({ teamId: teamMembers.teamId, userId: teamMembers.userId })
     .from(teamMembers)
-    .innerJoin(
-      users,
-      sql`${users.accountId} = ${teamMembers.accountId} and ${users.id} = ${teamMembers.userId} and ${users.deletedAt} is null`,
-    )
-    .where(inAccount(opts.actor, teamMembers));
+    .where(inAccount(opts.actor, teamMembers, userNotDeletedSql(teamMembers.accountId, teamMembers.userId)));
   return rows.map((t) => ({
     ...t,
     memberIds: members.filter((m) => m.teamId === t.id).map((m) => m.userId),
   }));
-}
-
-/** Throw 404 unless every id is a (not deleted) user of the account. */
-export async function assertUsersExist(tx: DbOrTx, scope: AccountScope, ids: string[]) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return;
-  const found = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(inAccount(scope, users, inArray(users.id, unique), sql`${users.deletedAt} is null`));
-  if (found.length !== unique.length) throw notFound('User');
 }
 
 export async function setTeamMembers(tx: DbOrTx, scope: AccountScope, teamId: string, memberIds: string[]) {

@@ -7,3 +7,15 @@ export type { GroupPermissions } from './permissions.ts';
 export { userRoutes } from './routes.ts';
 export type { UserType } from './schema.ts';
 export type { Signature } from './schema.ts';
+export { userCalendarLinks, userSessions, userTeams, type CalendarLink, type UserTeams } from './hooks.ts';
+export {
+  assertActiveUsersExist,
+  assertUsersExist,
+  userNames,
+  userNotDeletedSql,
+  userProfile,
+  type UserProfile,
+  type UserName,
+} from './read-models.ts';
+export type { UserIdentity } from './me.ts';
+export { passwordHashOf, setPasswordHash } from './credentials.ts';

@@ -242,6 +242,10 @@ describe('suspend, reactivate, delete', () => {
     const team = (
       await a.admin.post('/api/v1/teams', { name: 'Closers', memberIds: [u.id, a.adminId] })
     ).json().id;
+    // The user's teams come from the teams module (the userTeams slot, decision 042).
+    expect((await a.admin.get(`/api/v1/users/${u.id}`)).json().teamIds).toEqual([team]);
+    const listed = (await a.admin.get('/api/v1/users')).json().items;
+    expect(listed.find((x: { id: string }) => x.id === u.id).teamNames).toEqual(['Closers']);
     expect((await a.admin.delete(`/api/v1/users/${u.id}`)).statusCode).toBe(204);
     expect((await u.client.get('/api/v1/me')).statusCode).toBe(401);
     expect((await a.admin.get('/api/v1/users')).json().items.map((x: { id: string }) => x.id)).not.toContain(

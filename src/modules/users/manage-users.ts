@@ -7,9 +7,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { AppError, type FieldProblem, notFound } from '../../lib/errors.ts';
 import { Email, PersonName, TimeZone, Username } from '../../lib/fields.ts';
 import { generateTemporaryPassword, hashPassword } from '../../lib/passwords.ts';
-import { accounts } from '../accounts/schema.ts';
-import { userAgentLinks } from '../agents/schema.ts';
-import { teamMembers, teams } from '../teams/schema.ts';
+import { accountBasics } from '../accounts/index.ts';
 import { canReactivate, reactivationAllowedAt } from './cooldown.ts';
 import { assertGroupGrantable, assertUserGrantsWithin, assertUserWithinReach } from './grants.ts';
 import { insertUserWithLogins } from './insert-user.ts';
@@ -25,13 +23,12 @@ import {
   type Actor,
   type SalesPermissions,
 } from '../access/index.ts';
-import { assertAgentsExist, type AgentLinkKind } from '../agents/index.ts';
+import { agentLinksOf, assertAgentsExist, setAgentLinks, type AgentLinkKind } from '../agents/index.ts';
 import { diff, recordAudit } from '../audit/index.ts';
-import { endUserSessions } from '../auth/index.ts';
 import { queueEmail } from '../email/index.ts';
 import { assertRecordTypesExist } from '../record-types/index.ts';
-import { calendarLinksOf } from '../scheduler/index.ts';
-import { assertUsersExist } from '../teams/index.ts';
+import { userCalendarLinks, userSessions, userTeams } from './hooks.ts';
+import { assertUsersExist } from './read-models.ts';
 import { escapeLike } from '../../lib/like.ts';
 
 const Ids = z.array(z.uuid({ message: 'Must be a valid id.' })).max(1000);
@@ -112,14 +109,8 @@ export async function getUser(deps: Pick<Deps, 'db' | 'config'>, opts: { actor: 
     )
     .where(inAccount(opts.actor, users, eq(users.id, opts.id), isNull(users.deletedAt)));
   if (!row) throw notFound('User');
-  const links = await deps.db
-    .select()
-    .from(userAgentLinks)
-    .where(inAccount(opts.actor, userAgentLinks, eq(userAgentLinks.userId, opts.id)));
-  const teamRows = await deps.db
-    .select({ teamId: teamMembers.teamId })
-    .from(teamMembers)
-    .where(inAccount(opts.actor, teamMembers, eq(teamMembers.userId, opts.id)));
+  const links = await agentLinksOf(deps.db, opts.actor, opts.id);
+  const teamIds = await userTeams.get().teamIdsOf(deps.db, opts.actor, opts.id);
   const visible = await deps.db
     .select({ id: userActivityVisibility.visibleUserId })
     .from(userActivityVisibility)
@@ -127,11 +118,11 @@ export async function getUser(deps: Pick<Deps, 'db' | 'config'>, opts: { actor: 
   return {
     ...row,
     reactivationAllowedAt: row.suspendedAt ? reactivationAllowedAt(row.suspendedAt) : null,
-    linkedAgentIds: links.filter((l) => l.kind === 'linked').map((l) => l.agentId),
-    accessibleAgentIds: links.filter((l) => l.kind === 'accessible').map((l) => l.agentId),
-    teamIds: teamRows.map((t) => t.teamId),
+    linkedAgentIds: links.linked,
+    accessibleAgentIds: links.accessible,
+    teamIds,
     visibleUserIds: visible.map((v) => v.id),
-    calendarLinks: await calendarLinksOf(deps.db, opts.actor, deps.config.baseUrl, opts.id),
+    calendarLinks: await userCalendarLinks.get().of(deps.db, opts.actor, deps.config.baseUrl, opts.id),
   };
 }
 
@@ -155,9 +146,7 @@ export async function listUsers(
   const rows = await deps.db
     .select({
       ...baseColumns,
-      teamNames: sql<
-        string[]
-      >`array(select t.name from team_members m join teams t on t.account_id = m.account_id and t.id = m.team_id where m.account_id = ${users.accountId} and m.user_id = ${users.id} order by t.name)`,
+      teamNames: userTeams.get().teamNamesSql(users.accountId, users.id),
     })
     .from(users)
     .innerJoin(
@@ -215,13 +204,7 @@ async function validateUserFields(
   if (!group) throw notFound('Security group');
   await assertAgentsExist(tx, actor, [...u.accessibleAgentIds, ...(refs.linkedAgentIds ?? [])]);
   await assertRecordTypesExist(tx, actor, Object.keys(u.salesPermissions.recordTypeAccess));
-  if (refs.teamIds?.length) {
-    const found = await tx
-      .select({ id: teams.id })
-      .from(teams)
-      .where(inAccount(actor, teams, inArray(teams.id, refs.teamIds)));
-    if (found.length !== new Set(refs.teamIds).size) throw notFound('Team');
-  }
+  if (refs.teamIds?.length) await userTeams.get().assertTeamsExist(tx, actor, refs.teamIds);
   if (refs.visibleUserIds) await assertUsersExist(tx, actor, refs.visibleUserIds);
 
   const problems: FieldProblem[] = [];
@@ -251,25 +234,11 @@ async function validateUserFields(
 }
 
 async function setLinks(tx: DbOrTx, actor: Actor, userId: string, kind: AgentLinkKind, agentIds: string[]) {
-  await tx
-    .delete(userAgentLinks)
-    .where(
-      inAccount(actor, userAgentLinks, eq(userAgentLinks.userId, userId), eq(userAgentLinks.kind, kind)),
-    );
-  const unique = [...new Set(agentIds)];
-  if (unique.length)
-    await tx
-      .insert(userAgentLinks)
-      .values(unique.map((agentId) => ({ accountId: actor.accountId, userId, agentId, kind })));
+  await setAgentLinks(tx, actor, userId, kind, agentIds);
 }
 
 async function setTeams(tx: DbOrTx, actor: Actor, userId: string, teamIds: string[]) {
-  await tx.delete(teamMembers).where(inAccount(actor, teamMembers, eq(teamMembers.userId, userId)));
-  const unique = [...new Set(teamIds)];
-  if (unique.length)
-    await tx
-      .insert(teamMembers)
-      .values(unique.map((teamId) => ({ accountId: actor.accountId, teamId, userId })));
+  await userTeams.get().setTeamsOf(tx, actor, userId, teamIds);
 }
 
 async function setVisibleUsers(tx: DbOrTx, actor: Actor, userId: string, ids: string[]) {
@@ -285,11 +254,7 @@ async function setVisibleUsers(tx: DbOrTx, actor: Actor, userId: string, ids: st
 
 /** Where the agency works: a new user's time zone unless one is given. */
 async function accountTimeZone(tx: DbOrTx, actor: Actor): Promise<string> {
-  const [row] = await tx
-    .select({ timeZone: accounts.timeZone })
-    .from(accounts)
-    .where(eq(accounts.id, actor.accountId));
-  return row!.timeZone;
+  return (await accountBasics(tx, actor))!.timeZone;
 }
 
 /** Create a user ("Save & Email Login Info" emails a temporary password they must change). */
@@ -324,10 +289,7 @@ export async function createUser(deps: Deps, opts: { actor: Actor; input: z.infe
     await setVisibleUsers(tx, actor, id, input.viewOtherUsersActivities ? input.visibleUserIds : []);
     let email: Awaited<ReturnType<typeof queueEmail>> | null = null;
     if (input.sendLoginInfo) {
-      const [account] = await tx
-        .select({ name: accounts.name })
-        .from(accounts)
-        .where(eq(accounts.id, actor.accountId));
+      const account = await accountBasics(tx, actor);
       email = await queueEmail(tx, actor.accountId, {
         kind: 'login_info',
         to: input.email,
@@ -385,19 +347,7 @@ export async function updateUser(deps: Deps, opts: { actor: Actor; id: string; p
     const where = inAccount(actor, users, eq(users.id, id), isNull(users.deletedAt));
     const [before] = await tx.select().from(users).where(where).for('update');
     if (!before) throw notFound('User');
-    const currentAccessible = (
-      await tx
-        .select({ a: userAgentLinks.agentId })
-        .from(userAgentLinks)
-        .where(
-          inAccount(
-            actor,
-            userAgentLinks,
-            eq(userAgentLinks.userId, id),
-            eq(userAgentLinks.kind, 'accessible'),
-          ),
-        )
-    ).map((r) => r.a);
+    const currentAccessible = (await agentLinksOf(tx, actor, id, 'accessible')).accessible;
     const merged = {
       userType: patch.userType ?? before.userType,
       securityGroupId: patch.securityGroupId ?? before.securityGroupId,
@@ -484,7 +434,7 @@ export async function suspendUser(deps: Deps, opts: { actor: Actor; id: string }
       .set({ active: false, suspendedAt: sql`now()` as never, updatedAt: sql`now()` as never })
       .where(where);
     if ((await countManagers(tx, actor)) === 0) throw lastManagerError();
-    await endUserSessions(tx, actor, id);
+    await userSessions.get().endAll(tx, actor, id);
     await recordAudit(tx, actor, { type: 'user.suspended', subjectType: 'user', subjectId: id, data: {} });
   });
   return getUser(deps, { actor, id });
@@ -545,7 +495,7 @@ export async function deleteUser(deps: Deps, opts: { actor: Actor; id: string })
     await tx
       .delete(loginNames)
       .where(and(eq(loginNames.accountId, actor.accountId), eq(loginNames.userId, id)));
-    await tx.delete(teamMembers).where(inAccount(actor, teamMembers, eq(teamMembers.userId, id)));
+    await setTeams(tx, actor, id, []);
     await tx
       .delete(userActivityVisibility)
       .where(
@@ -555,7 +505,7 @@ export async function deleteUser(deps: Deps, opts: { actor: Actor; id: string })
           or(eq(userActivityVisibility.userId, id), eq(userActivityVisibility.visibleUserId, id)),
         ),
       );
-    await endUserSessions(tx, actor, id);
+    await userSessions.get().endAll(tx, actor, id);
     await recordAudit(tx, actor, {
       type: 'user.deleted',
       subjectType: 'user',

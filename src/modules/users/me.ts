@@ -4,13 +4,24 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { PersonName, TimeZone } from '../../lib/fields.ts';
-import { accounts } from '../accounts/schema.ts';
+import { accountBasics } from '../accounts/index.ts';
 import { securityGroups, users } from './schema.ts';
 import { TASK_IDS, can, type AccessProfile, type TaskId, type UserActor } from '../access/index.ts';
 import { diff, recordAudit } from '../audit/index.ts';
-import type { UserIdentity } from '../auth/index.ts';
+import type { Package } from '../accounts/index.ts';
 
 /** The signed-in user, their account and their group's permissions (what `GET /me` returns). */
+/** What the session query already knows about the user, so `GET /me` needs no second query. */
+export type UserIdentity = {
+  email: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  timeZone: string;
+  securityGroupName: string;
+  account: { id: string; name: string; package: Package; timeZone: string };
+};
+
 export async function getMe(deps: Deps, opts: { actor: UserActor; identity?: UserIdentity | null }) {
   const { actor } = opts;
   const row = opts.identity
@@ -60,21 +71,17 @@ async function readIdentity(deps: Deps, actor: UserActor) {
       userType: users.userType,
       mustChangePassword: users.mustChangePassword,
       securityGroupName: securityGroups.name,
-      account: {
-        id: accounts.id,
-        name: accounts.name,
-        package: accounts.package,
-        timeZone: accounts.timeZone,
-      },
     })
     .from(users)
-    .innerJoin(accounts, eq(accounts.id, users.accountId))
     .innerJoin(
       securityGroups,
       and(eq(securityGroups.accountId, users.accountId), eq(securityGroups.id, users.securityGroupId)),
     )
     .where(inAccount(actor, users, eq(users.id, actor.userId)));
-  return row;
+  if (!row) return undefined;
+  // Only when the session did not carry the identity: the account's part from the accounts module.
+  const account = await accountBasics(deps.db, actor);
+  return account && { ...row, account: { id: actor.accountId, ...account } };
 }
 
 export const UpdateProfileInput = z.strictObject({

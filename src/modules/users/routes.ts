@@ -6,7 +6,7 @@ import { userActorOf } from '../../server/plugins/auth.ts';
 import { getMe, UpdateProfileInput, updateMyProfile } from './me.ts';
 import { USER_TYPES } from './schema.ts';
 import { SalesPermissionsSchema } from '../access/index.ts';
-import { PACKAGES } from '../accounts/index.ts';
+import { PACKAGES } from '../access/index.ts';
 
 const PermissionsSchema = z.object({
   salesEnablement: z.object({ visible: z.boolean() }),

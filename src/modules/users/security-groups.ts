@@ -13,7 +13,7 @@ import {
   type Actor,
 } from '../access/index.ts';
 import { diff, recordAudit } from '../audit/index.ts';
-import { accounts } from '../accounts/schema.ts';
+import { lockAccount } from '../accounts/index.ts';
 import { assertGroupGrantable, assertGroupWithinReach } from './grants.ts';
 import { securityGroups, users } from './schema.ts';
 
@@ -34,7 +34,7 @@ export const SecurityGroupPatch = z.strictObject({
  * transaction.
  */
 export async function countManagers(tx: DbOrTx, scope: AccountScope): Promise<number> {
-  await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, scope.accountId)).for('update');
+  await lockAccount(tx, scope);
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(users)

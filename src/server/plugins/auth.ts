@@ -4,7 +4,8 @@ import { AppError } from '../../lib/errors.ts';
 import { safeEqual } from '../../lib/tokens.ts';
 import type { Actor, RequestContext, UserActor } from '../../modules/access/index.ts';
 import { authenticateApiKey } from '../../modules/api-keys/index.ts';
-import { resolveSession, type UserIdentity } from '../../modules/auth/index.ts';
+import { resolveSession } from '../../modules/auth/index.ts';
+import type { UserIdentity } from '../../modules/users/index.ts';
 import type { ApiKeyScope } from '../../modules/api-keys/index.ts';
 
 export const SESSION_COOKIE = 'openams_session';

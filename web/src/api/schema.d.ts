@@ -1976,7 +1976,7 @@ export interface paths {
         /** The forms on a Sales Record or an Individual (an Individual’s include its converted Sales Records’) */
         get: operations["getForms"];
         put?: never;
-        /** Send a form from a Sales Record or Individual: a 24-hour link by email (text: 409 texting_unavailable until messaging lands); 422 names each missing profile field */
+        /** Send a form from a Sales Record or Individual: a 24-hour link by email or by text (through the messaging layer: its windows and opt-outs apply, and a refused text withdraws the form); 422 names each missing profile field */
         post: operations["postForms"];
         delete?: never;
         options?: never;
@@ -2321,6 +2321,21 @@ export interface components {
             lastUsedAt: string | null;
             revokedAt: string | null;
         };
+        AgentInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            npn: string | null;
+            email: string | null;
+            phone: string | null;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         EmailSummaryInput: {
             /** Format: uuid */
             id: string;
@@ -2338,6 +2353,168 @@ export interface components {
              */
             createdAt: string;
             sentAt: string | null;
+        };
+        RecordTypeInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** Format: int64 */
+            sortOrder: number;
+            listOptions: {
+                columns: string[];
+                sort: string;
+            };
+            isDefault: boolean;
+            statuses: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: int64 */
+                sortOrder: number;
+                isClosedWon: boolean;
+                isClosed: boolean;
+            }[];
+        };
+        UserSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            securityGroup: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+        };
+        UserInput: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            securityGroup: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            viewOtherUsersActivities: boolean;
+            salesPermissions: components["schemas"]["SalesPermissionsInput"];
+            customFields: string[];
+            mustChangePassword: boolean;
+            linkedAgentIds: string[];
+            accessibleAgentIds: string[];
+            teamIds: string[];
+            visibleUserIds: string[];
+            calendarLinks: {
+                /** Format: uuid */
+                scheduleId: string;
+                name: string;
+                /** Format: uri */
+                url: string;
+            }[];
+        };
+        SecurityGroupInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            permissions: components["schemas"]["GroupPermissionsInput"];
+            /** Format: int64 */
+            userCount: number;
+        };
+        SalesProfileInput: {
+            phone: string | null;
+            npn: string | null;
+            signature: ({
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            }) | null;
+            salesRepIds: {
+                value: string;
+                isDefault: boolean;
+            }[];
+        };
+        MeInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            username: string;
+            firstName: string;
+            lastName: string;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            mustChangePassword: boolean;
+            securityGroupName: string;
+            isAccountAdmin: boolean;
+            permissions: {
+                salesEnablement: {
+                    visible: boolean;
+                };
+                individual: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                agent: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                administrative: {
+                    manageUsers: boolean;
+                };
+                marketing: {
+                    visible: boolean;
+                };
+                reporting: {
+                    visible: boolean;
+                };
+                recordAccess: {
+                    /** @enum {string} */
+                    restriction: "none" | "accessible_agents";
+                    includeUnassigned: boolean;
+                };
+            };
+            salesPermissions: components["schemas"]["SalesPermissionsInput"];
+            tasks: string[];
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
+                timeZone: string;
+            };
+            csrfToken: string | null;
         };
         AccountInput: {
             /** Format: uuid */
@@ -2370,240 +2547,40 @@ export interface components {
             /** Format: int64 */
             sortOrder: number;
         };
-        FormSettingsPatchInput: {
-            active?: boolean;
-            plansOffered?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            defaultPlans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signatureModes?: ("typed" | "drawn")[];
-            templates?: {
-                en: {
-                    subject: string;
-                    body: string;
-                };
-                es: {
-                    subject: string;
-                    body: string;
-                };
-            };
-            successUrl?: string | null;
-            /** Format: int64 */
-            retentionYears?: number;
-            keepFortyEightHourPolicy?: boolean;
-        };
-        EditFormInputInput: {
-            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            appointmentCompletedAt?: string | null;
-            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
-            exceptionNote?: string | null;
-        };
-        SendFormInputInput: {
-            /** @enum {string} */
-            kind: "soa" | "aca_consent" | "aca_attestation";
-            record: {
-                /** @enum {string} */
-                type: "sales_record" | "individual";
-                /** Format: uuid */
-                id: string;
-            };
-            /** @enum {string} */
-            channel: "email" | "sms";
-            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            appointmentAt?: string | null;
-            /** @enum {string} */
-            language: "en" | "es";
-            firstContactMethod?: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
-            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
-            exceptionNote?: string | null;
-        };
-        FormSettingsInput: {
-            /** @enum {string} */
-            family: "soa" | "aca";
-            active: boolean;
-            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            defaultPlans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signatureModes: ("typed" | "drawn")[];
-            templates: {
-                en: {
-                    subject: string;
-                    body: string;
-                };
-                es: {
-                    subject: string;
-                    body: string;
-                };
-            };
-            successUrl: string | null;
-            /** Format: int64 */
-            retentionYears: number;
-            keepFortyEightHourPolicy: boolean;
-        };
-        FormInput: {
+        IndividualInput: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            kind: "soa" | "aca_consent" | "aca_attestation";
-            /** @enum {string} */
-            status: "requested" | "opened" | "signed" | "completed" | "expired" | "deleted";
-            record: {
-                /** @enum {string} */
-                type: "sales_record" | "individual";
-                /** Format: uuid */
-                id: string;
+            firstName: string;
+            middleName: string | null;
+            lastName: string;
+            dateOfBirth: string | null;
+            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
+            email: string | null;
+            phone: string | null;
+            cellPhone: string | null;
+            street: string | null;
+            city: string | null;
+            state: string | null;
+            zip: string | null;
+            county: string | null;
+            medicareNumber: string | null;
+            partADate: string | null;
+            partBDate: string | null;
+            customFields: {
+                [key: string]: unknown;
             };
-            sender: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            /** @enum {string} */
-            channel: "email" | "sms";
-            sentTo: string;
-            /** @enum {string} */
-            language: "en" | "es";
-            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            firstContactMethod: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
-            appointmentAt: string | null;
-            appointmentCompletedAt: string | null;
-            exceptionReason: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
-            exceptionNote: string | null;
-            beneficiaryName: string;
-            signerName: string | null;
-            authorizedRep: {
-                name: string;
-                relationship: string;
-            } | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            expiresAt: string;
-            signedAt: string | null;
+            createdByUserId: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
-            retainUntil: string | null;
-            timing: {
-                /** @enum {string} */
-                regime: "forty_eight_hour_rule" | "cy2027";
-                /** @enum {string} */
-                fortyEightHourCheck: "regulation" | "policy" | "off";
-                minutesBefore: number | null;
-                /** @enum {string} */
-                status: "covered" | "covered_by_exception" | "exception_required" | "signed_after_appointment" | "no_soa";
-                covered: boolean;
-                /** @description One of walk_in, beneficiary_call, enrollment_period_last_days, other */
-                suggestedReason: string | null;
-            } | null;
-            versions: {
-                /** Format: int64 */
-                version: number;
-                sha256: string;
-                /** Format: int64 */
-                sizeBytes: number;
-                /**
-                 * Format: date-time
-                 * @description ISO 8601 time in UTC
-                 */
-                createdAt: string;
-            }[];
-            events: {
-                /** @enum {string} */
-                type: "created" | "sent" | "delivered" | "opened" | "consented" | "signed" | "edited" | "deleted";
-                /**
-                 * Format: date-time
-                 * @description ISO 8601 time in UTC
-                 */
-                at: string;
-                ip: string | null;
-                userAgent: string | null;
-                detail?: string | null;
-            }[];
-            canEdit: boolean;
-            canDelete: boolean;
-        };
-        SignFormInputInput: {
-            /** @constant */
-            consentToElectronicRecords: true;
-            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signature: {
-                /** @constant */
-                kind: "typed";
-                text: string;
-            } | {
-                /** @constant */
-                kind: "drawn";
-                dataUrl: string;
-            };
-            signerName?: string;
-            authorizedRepresentative?: {
-                name: string;
-                relationship: string;
-            } | null;
-        };
-        VerifyInputInput: {
-            sha256: string;
-        };
-        PublicFormInput: {
-            /** @enum {string} */
-            kind: "soa" | "aca_consent" | "aca_attestation";
-            /** @enum {string} */
-            language: "en" | "es";
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
-            expiresAt: string;
-            agent: {
-                name: string;
-                phone: string;
-                agencyName: string;
-                salesRepId: string | null;
-                npn: string | null;
-            };
-            beneficiaryName: string;
-            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signatureModes: ("typed" | "drawn")[];
-            successUrl: string | null;
-            texts: {
-                en: {
-                    title: string;
-                    intro: string[];
-                    esign: string[];
-                    esignAgree: string;
-                    body: string[];
-                    plansQuestion: string;
-                    signAgree: string;
-                };
-                es: {
-                    title: string;
-                    intro: string[];
-                    esign: string[];
-                    esignAgree: string;
-                    body: string[];
-                    plansQuestion: string;
-                    signAgree: string;
-                };
-            };
-        };
-        RecordFileInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "upload" | "url";
-            name: string;
-            url: string | null;
-            contentType: string | null;
-            sizeBytes: number | null;
-            sha256: string | null;
-            uploadedByUserId: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
+            updatedAt: string;
+            servicingAgentId: string | null;
         };
         SalesRecordInput: {
             /** Format: uuid */
@@ -2681,41 +2658,6 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
-        };
-        IndividualInput: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            middleName: string | null;
-            lastName: string;
-            dateOfBirth: string | null;
-            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
-            email: string | null;
-            phone: string | null;
-            cellPhone: string | null;
-            street: string | null;
-            city: string | null;
-            state: string | null;
-            zip: string | null;
-            county: string | null;
-            medicareNumber: string | null;
-            partADate: string | null;
-            partBDate: string | null;
-            customFields: {
-                [key: string]: unknown;
-            };
-            createdByUserId: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
-            servicingAgentId: string | null;
         };
         ClientSalesRecordInput: {
             /** Format: uuid */
@@ -2851,21 +2793,6 @@ export interface components {
             createdAt: string | null;
             lastUsedAt: string | null;
         };
-        AgentInput: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            npn: string | null;
-            email: string | null;
-            phone: string | null;
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-        };
         PolicyInput: {
             /** Format: uuid */
             id: string;
@@ -2965,6 +2892,23 @@ export interface components {
                 needsPremium: boolean;
             };
         };
+        RecordFileInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "upload" | "url";
+            name: string;
+            url: string | null;
+            contentType: string | null;
+            sizeBytes: number | null;
+            sha256: string | null;
+            uploadedByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         LeadPostResultInput: {
             /** @enum {string} */
             outcome: "created" | "duplicate" | "updated";
@@ -3052,28 +2996,6 @@ export interface components {
                 firstName: string;
                 lastName: string;
             } | null;
-        };
-        RecordTypeInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            description: string;
-            /** Format: int64 */
-            sortOrder: number;
-            listOptions: {
-                columns: string[];
-                sort: string;
-            };
-            isDefault: boolean;
-            statuses: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** Format: int64 */
-                sortOrder: number;
-                isClosedWon: boolean;
-                isClosed: boolean;
-            }[];
         };
         /** @description Ranges of wall-clock hours (HH:mm) per weekday, in the schedule’s zone */
         WeeklyHoursInput: {
@@ -3223,146 +3145,6 @@ export interface components {
             id: string;
             name: string;
             memberIds: string[];
-        };
-        UserSummaryInput: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-        };
-        UserInput: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            viewOtherUsersActivities: boolean;
-            salesPermissions: components["schemas"]["SalesPermissionsInput"];
-            customFields: string[];
-            mustChangePassword: boolean;
-            linkedAgentIds: string[];
-            accessibleAgentIds: string[];
-            teamIds: string[];
-            visibleUserIds: string[];
-            calendarLinks: {
-                /** Format: uuid */
-                scheduleId: string;
-                name: string;
-                /** Format: uri */
-                url: string;
-            }[];
-        };
-        SecurityGroupInput: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            permissions: components["schemas"]["GroupPermissionsInput"];
-            /** Format: int64 */
-            userCount: number;
-        };
-        SalesProfileInput: {
-            phone: string | null;
-            npn: string | null;
-            signature: ({
-                /** @constant */
-                kind: "typed";
-                text: string;
-            } | {
-                /** @constant */
-                kind: "drawn";
-                dataUrl: string;
-            }) | null;
-            salesRepIds: {
-                value: string;
-                isDefault: boolean;
-            }[];
-        };
-        MeInput: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            username: string;
-            firstName: string;
-            lastName: string;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            mustChangePassword: boolean;
-            securityGroupName: string;
-            isAccountAdmin: boolean;
-            permissions: {
-                salesEnablement: {
-                    visible: boolean;
-                };
-                individual: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                agent: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                administrative: {
-                    manageUsers: boolean;
-                };
-                marketing: {
-                    visible: boolean;
-                };
-                reporting: {
-                    visible: boolean;
-                };
-                recordAccess: {
-                    /** @enum {string} */
-                    restriction: "none" | "accessible_agents";
-                    includeUnassigned: boolean;
-                };
-            };
-            salesPermissions: components["schemas"]["SalesPermissionsInput"];
-            tasks: string[];
-            account: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** @enum {string} */
-                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
-                timeZone: string;
-            };
-            csrfToken: string | null;
         };
         AuditLogEventInput: {
             /** Format: uuid */
@@ -3583,6 +3365,224 @@ export interface components {
             subject: string | null;
             body: string;
         };
+        FormSettingsPatchInput: {
+            active?: boolean;
+            plansOffered?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            defaultPlans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes?: ("typed" | "drawn")[];
+            templates?: {
+                en: {
+                    subject: string;
+                    body: string;
+                };
+                es: {
+                    subject: string;
+                    body: string;
+                };
+            };
+            successUrl?: string | null;
+            /** Format: int64 */
+            retentionYears?: number;
+            keepFortyEightHourPolicy?: boolean;
+        };
+        EditFormInputInput: {
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            appointmentCompletedAt?: string | null;
+            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote?: string | null;
+        };
+        SendFormInputInput: {
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            record: {
+                /** @enum {string} */
+                type: "sales_record" | "individual";
+                /** Format: uuid */
+                id: string;
+            };
+            /** @enum {string} */
+            channel: "email" | "sms";
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            appointmentAt?: string | null;
+            /** @enum {string} */
+            language: "en" | "es";
+            firstContactMethod?: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
+            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote?: string | null;
+        };
+        FormSettingsInput: {
+            /** @enum {string} */
+            family: "soa" | "aca";
+            active: boolean;
+            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            defaultPlans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes: ("typed" | "drawn")[];
+            templates: {
+                en: {
+                    subject: string;
+                    body: string;
+                };
+                es: {
+                    subject: string;
+                    body: string;
+                };
+            };
+            successUrl: string | null;
+            /** Format: int64 */
+            retentionYears: number;
+            keepFortyEightHourPolicy: boolean;
+        };
+        FormInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            /** @enum {string} */
+            status: "requested" | "opened" | "signed" | "completed" | "expired" | "deleted";
+            record: {
+                /** @enum {string} */
+                type: "sales_record" | "individual";
+                /** Format: uuid */
+                id: string;
+            };
+            sender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            channel: "email" | "sms";
+            sentTo: string;
+            /** @enum {string} */
+            language: "en" | "es";
+            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            firstContactMethod: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
+            appointmentAt: string | null;
+            appointmentCompletedAt: string | null;
+            exceptionReason: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote: string | null;
+            beneficiaryName: string;
+            signerName: string | null;
+            authorizedRep: {
+                name: string;
+                relationship: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            expiresAt: string;
+            signedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            retainUntil: string | null;
+            timing: {
+                /** @enum {string} */
+                regime: "forty_eight_hour_rule" | "cy2027";
+                /** @enum {string} */
+                fortyEightHourCheck: "regulation" | "policy" | "off";
+                minutesBefore: number | null;
+                /** @enum {string} */
+                status: "covered" | "covered_by_exception" | "exception_required" | "signed_after_appointment" | "no_soa";
+                covered: boolean;
+                /** @description One of walk_in, beneficiary_call, enrollment_period_last_days, other */
+                suggestedReason: string | null;
+            } | null;
+            versions: {
+                /** Format: int64 */
+                version: number;
+                sha256: string;
+                /** Format: int64 */
+                sizeBytes: number;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                createdAt: string;
+            }[];
+            events: {
+                /** @enum {string} */
+                type: "created" | "sent" | "delivered" | "opened" | "consented" | "signed" | "edited" | "deleted";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                at: string;
+                ip: string | null;
+                userAgent: string | null;
+                detail?: string | null;
+            }[];
+            canEdit: boolean;
+            canDelete: boolean;
+        };
+        SignFormInputInput: {
+            /** @constant */
+            consentToElectronicRecords: true;
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signature: {
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            };
+            signerName?: string;
+            authorizedRepresentative?: {
+                name: string;
+                relationship: string;
+            } | null;
+        };
+        VerifyInputInput: {
+            sha256: string;
+        };
+        PublicFormInput: {
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            /** @enum {string} */
+            language: "en" | "es";
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            expiresAt: string;
+            agent: {
+                name: string;
+                phone: string;
+                agencyName: string;
+                salesRepId: string | null;
+                npn: string | null;
+            };
+            beneficiaryName: string;
+            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes: ("typed" | "drawn")[];
+            successUrl: string | null;
+            texts: {
+                en: {
+                    title: string;
+                    intro: string[];
+                    esign: string[];
+                    esignAgree: string;
+                    body: string[];
+                    plansQuestion: string;
+                    signAgree: string;
+                };
+                es: {
+                    title: string;
+                    intro: string[];
+                    esign: string[];
+                    esignAgree: string;
+                    body: string[];
+                    plansQuestion: string;
+                    signAgree: string;
+                };
+            };
+        };
         SavedViewInput: {
             /** Format: uuid */
             id: string;
@@ -3705,6 +3705,21 @@ export interface components {
             lastUsedAt: string | null;
             revokedAt: string | null;
         };
+        Agent: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            npn: string | null;
+            email: string | null;
+            phone: string | null;
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         EmailSummary: {
             /** Format: uuid */
             id: string;
@@ -3722,6 +3737,168 @@ export interface components {
              */
             createdAt: string;
             sentAt: string | null;
+        };
+        RecordType: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** Format: int64 */
+            sortOrder: number;
+            listOptions: {
+                columns: string[];
+                sort: string;
+            };
+            isDefault: boolean;
+            statuses: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: int64 */
+                sortOrder: number;
+                isClosedWon: boolean;
+                isClosed: boolean;
+            }[];
+        };
+        UserSummary: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            securityGroup: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            firstName: string;
+            lastName: string;
+            email: string;
+            username: string;
+            active: boolean;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            suspendedAt: string | null;
+            reactivationAllowedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            securityGroup: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            viewOtherUsersActivities: boolean;
+            salesPermissions: components["schemas"]["SalesPermissions"];
+            customFields: string[];
+            mustChangePassword: boolean;
+            linkedAgentIds: string[];
+            accessibleAgentIds: string[];
+            teamIds: string[];
+            visibleUserIds: string[];
+            calendarLinks: {
+                /** Format: uuid */
+                scheduleId: string;
+                name: string;
+                /** Format: uri */
+                url: string;
+            }[];
+        };
+        SecurityGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            permissions: components["schemas"]["GroupPermissions"];
+            /** Format: int64 */
+            userCount: number;
+        };
+        SalesProfile: {
+            phone: string | null;
+            npn: string | null;
+            signature: ({
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            }) | null;
+            salesRepIds: {
+                value: string;
+                isDefault: boolean;
+            }[];
+        };
+        Me: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            username: string;
+            firstName: string;
+            lastName: string;
+            timeZone: string;
+            /** @enum {string} */
+            userType: "agency_user" | "agent_crm_user";
+            mustChangePassword: boolean;
+            securityGroupName: string;
+            isAccountAdmin: boolean;
+            permissions: {
+                salesEnablement: {
+                    visible: boolean;
+                };
+                individual: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                agent: {
+                    visible: boolean;
+                    edit: boolean;
+                };
+                administrative: {
+                    manageUsers: boolean;
+                };
+                marketing: {
+                    visible: boolean;
+                };
+                reporting: {
+                    visible: boolean;
+                };
+                recordAccess: {
+                    /** @enum {string} */
+                    restriction: "none" | "accessible_agents";
+                    includeUnassigned: boolean;
+                };
+            };
+            salesPermissions: components["schemas"]["SalesPermissions"];
+            tasks: string[];
+            account: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
+                timeZone: string;
+            };
+            csrfToken: string | null;
         };
         Account: {
             /** Format: uuid */
@@ -3754,240 +3931,40 @@ export interface components {
             /** Format: int64 */
             sortOrder: number;
         };
-        FormSettingsPatch: {
-            active?: boolean;
-            plansOffered?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            defaultPlans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signatureModes?: ("typed" | "drawn")[];
-            templates?: {
-                en: {
-                    subject: string;
-                    body: string;
-                };
-                es: {
-                    subject: string;
-                    body: string;
-                };
-            };
-            successUrl?: string | null;
-            /** Format: int64 */
-            retentionYears?: number;
-            keepFortyEightHourPolicy?: boolean;
-        };
-        EditFormInput: {
-            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            appointmentCompletedAt?: string | null;
-            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
-            exceptionNote?: string | null;
-        };
-        SendFormInput: {
-            /** @enum {string} */
-            kind: "soa" | "aca_consent" | "aca_attestation";
-            record: {
-                /** @enum {string} */
-                type: "sales_record" | "individual";
-                /** Format: uuid */
-                id: string;
-            };
-            /** @enum {string} */
-            channel: "email" | "sms";
-            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            appointmentAt?: string | null;
-            /** @enum {string} */
-            language: "en" | "es";
-            firstContactMethod?: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
-            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
-            exceptionNote?: string | null;
-        };
-        FormSettings: {
-            /** @enum {string} */
-            family: "soa" | "aca";
-            active: boolean;
-            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            defaultPlans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signatureModes: ("typed" | "drawn")[];
-            templates: {
-                en: {
-                    subject: string;
-                    body: string;
-                };
-                es: {
-                    subject: string;
-                    body: string;
-                };
-            };
-            successUrl: string | null;
-            /** Format: int64 */
-            retentionYears: number;
-            keepFortyEightHourPolicy: boolean;
-        };
-        Form: {
+        Individual: {
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            kind: "soa" | "aca_consent" | "aca_attestation";
-            /** @enum {string} */
-            status: "requested" | "opened" | "signed" | "completed" | "expired" | "deleted";
-            record: {
-                /** @enum {string} */
-                type: "sales_record" | "individual";
-                /** Format: uuid */
-                id: string;
+            firstName: string;
+            middleName: string | null;
+            lastName: string;
+            dateOfBirth: string | null;
+            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
+            email: string | null;
+            phone: string | null;
+            cellPhone: string | null;
+            street: string | null;
+            city: string | null;
+            state: string | null;
+            zip: string | null;
+            county: string | null;
+            medicareNumber: string | null;
+            partADate: string | null;
+            partBDate: string | null;
+            customFields: {
+                [key: string]: unknown;
             };
-            sender: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            /** @enum {string} */
-            channel: "email" | "sms";
-            sentTo: string;
-            /** @enum {string} */
-            language: "en" | "es";
-            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            firstContactMethod: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
-            appointmentAt: string | null;
-            appointmentCompletedAt: string | null;
-            exceptionReason: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
-            exceptionNote: string | null;
-            beneficiaryName: string;
-            signerName: string | null;
-            authorizedRep: {
-                name: string;
-                relationship: string;
-            } | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            expiresAt: string;
-            signedAt: string | null;
+            createdByUserId: string | null;
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
-            retainUntil: string | null;
-            timing: {
-                /** @enum {string} */
-                regime: "forty_eight_hour_rule" | "cy2027";
-                /** @enum {string} */
-                fortyEightHourCheck: "regulation" | "policy" | "off";
-                minutesBefore: number | null;
-                /** @enum {string} */
-                status: "covered" | "covered_by_exception" | "exception_required" | "signed_after_appointment" | "no_soa";
-                covered: boolean;
-                /** @description One of walk_in, beneficiary_call, enrollment_period_last_days, other */
-                suggestedReason: string | null;
-            } | null;
-            versions: {
-                /** Format: int64 */
-                version: number;
-                sha256: string;
-                /** Format: int64 */
-                sizeBytes: number;
-                /**
-                 * Format: date-time
-                 * @description ISO 8601 time in UTC
-                 */
-                createdAt: string;
-            }[];
-            events: {
-                /** @enum {string} */
-                type: "created" | "sent" | "delivered" | "opened" | "consented" | "signed" | "edited" | "deleted";
-                /**
-                 * Format: date-time
-                 * @description ISO 8601 time in UTC
-                 */
-                at: string;
-                ip: string | null;
-                userAgent: string | null;
-                detail?: string | null;
-            }[];
-            canEdit: boolean;
-            canDelete: boolean;
-        };
-        SignFormInput: {
-            /** @constant */
-            consentToElectronicRecords: true;
-            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signature: {
-                /** @constant */
-                kind: "typed";
-                text: string;
-            } | {
-                /** @constant */
-                kind: "drawn";
-                dataUrl: string;
-            };
-            signerName?: string;
-            authorizedRepresentative?: {
-                name: string;
-                relationship: string;
-            } | null;
-        };
-        VerifyInput: {
-            sha256: string;
-        };
-        PublicForm: {
-            /** @enum {string} */
-            kind: "soa" | "aca_consent" | "aca_attestation";
-            /** @enum {string} */
-            language: "en" | "es";
             /**
              * Format: date-time
              * @description ISO 8601 time in UTC
              */
-            expiresAt: string;
-            agent: {
-                name: string;
-                phone: string;
-                agencyName: string;
-                salesRepId: string | null;
-                npn: string | null;
-            };
-            beneficiaryName: string;
-            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
-            signatureModes: ("typed" | "drawn")[];
-            successUrl: string | null;
-            texts: {
-                en: {
-                    title: string;
-                    intro: string[];
-                    esign: string[];
-                    esignAgree: string;
-                    body: string[];
-                    plansQuestion: string;
-                    signAgree: string;
-                };
-                es: {
-                    title: string;
-                    intro: string[];
-                    esign: string[];
-                    esignAgree: string;
-                    body: string[];
-                    plansQuestion: string;
-                    signAgree: string;
-                };
-            };
-        };
-        RecordFile: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "upload" | "url";
-            name: string;
-            url: string | null;
-            contentType: string | null;
-            sizeBytes: number | null;
-            sha256: string | null;
-            uploadedByUserId: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
+            updatedAt: string;
+            servicingAgentId: string | null;
         };
         SalesRecord: {
             /** Format: uuid */
@@ -4065,41 +4042,6 @@ export interface components {
              * @description ISO 8601 time in UTC
              */
             createdAt: string;
-        };
-        Individual: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            middleName: string | null;
-            lastName: string;
-            dateOfBirth: string | null;
-            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
-            email: string | null;
-            phone: string | null;
-            cellPhone: string | null;
-            street: string | null;
-            city: string | null;
-            state: string | null;
-            zip: string | null;
-            county: string | null;
-            medicareNumber: string | null;
-            partADate: string | null;
-            partBDate: string | null;
-            customFields: {
-                [key: string]: unknown;
-            };
-            createdByUserId: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            updatedAt: string;
-            servicingAgentId: string | null;
         };
         ClientSalesRecord: {
             /** Format: uuid */
@@ -4235,21 +4177,6 @@ export interface components {
             createdAt: string | null;
             lastUsedAt: string | null;
         };
-        Agent: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            npn: string | null;
-            email: string | null;
-            phone: string | null;
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-        };
         Policy: {
             /** Format: uuid */
             id: string;
@@ -4349,6 +4276,23 @@ export interface components {
                 needsPremium: boolean;
             };
         };
+        RecordFile: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "upload" | "url";
+            name: string;
+            url: string | null;
+            contentType: string | null;
+            sizeBytes: number | null;
+            sha256: string | null;
+            uploadedByUserId: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+        };
         LeadPostResult: {
             /** @enum {string} */
             outcome: "created" | "duplicate" | "updated";
@@ -4436,28 +4380,6 @@ export interface components {
                 firstName: string;
                 lastName: string;
             } | null;
-        };
-        RecordType: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            description: string;
-            /** Format: int64 */
-            sortOrder: number;
-            listOptions: {
-                columns: string[];
-                sort: string;
-            };
-            isDefault: boolean;
-            statuses: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** Format: int64 */
-                sortOrder: number;
-                isClosedWon: boolean;
-                isClosed: boolean;
-            }[];
         };
         /** @description Ranges of wall-clock hours (HH:mm) per weekday, in the schedule’s zone */
         WeeklyHours: {
@@ -4607,146 +4529,6 @@ export interface components {
             id: string;
             name: string;
             memberIds: string[];
-        };
-        UserSummary: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-        };
-        User: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            email: string;
-            username: string;
-            active: boolean;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            suspendedAt: string | null;
-            reactivationAllowedAt: string | null;
-            /**
-             * Format: date-time
-             * @description ISO 8601 time in UTC
-             */
-            createdAt: string;
-            securityGroup: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            viewOtherUsersActivities: boolean;
-            salesPermissions: components["schemas"]["SalesPermissions"];
-            customFields: string[];
-            mustChangePassword: boolean;
-            linkedAgentIds: string[];
-            accessibleAgentIds: string[];
-            teamIds: string[];
-            visibleUserIds: string[];
-            calendarLinks: {
-                /** Format: uuid */
-                scheduleId: string;
-                name: string;
-                /** Format: uri */
-                url: string;
-            }[];
-        };
-        SecurityGroup: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            permissions: components["schemas"]["GroupPermissions"];
-            /** Format: int64 */
-            userCount: number;
-        };
-        SalesProfile: {
-            phone: string | null;
-            npn: string | null;
-            signature: ({
-                /** @constant */
-                kind: "typed";
-                text: string;
-            } | {
-                /** @constant */
-                kind: "drawn";
-                dataUrl: string;
-            }) | null;
-            salesRepIds: {
-                value: string;
-                isDefault: boolean;
-            }[];
-        };
-        Me: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            username: string;
-            firstName: string;
-            lastName: string;
-            timeZone: string;
-            /** @enum {string} */
-            userType: "agency_user" | "agent_crm_user";
-            mustChangePassword: boolean;
-            securityGroupName: string;
-            isAccountAdmin: boolean;
-            permissions: {
-                salesEnablement: {
-                    visible: boolean;
-                };
-                individual: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                agent: {
-                    visible: boolean;
-                    edit: boolean;
-                };
-                administrative: {
-                    manageUsers: boolean;
-                };
-                marketing: {
-                    visible: boolean;
-                };
-                reporting: {
-                    visible: boolean;
-                };
-                recordAccess: {
-                    /** @enum {string} */
-                    restriction: "none" | "accessible_agents";
-                    includeUnassigned: boolean;
-                };
-            };
-            salesPermissions: components["schemas"]["SalesPermissions"];
-            tasks: string[];
-            account: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                /** @enum {string} */
-                package: "enhanced_records" | "accelerate" | "elevate" | "scale";
-                timeZone: string;
-            };
-            csrfToken: string | null;
         };
         AuditLogEvent: {
             /** Format: uuid */
@@ -4966,6 +4748,224 @@ export interface components {
             channel: "sms" | "email";
             subject: string | null;
             body: string;
+        };
+        FormSettingsPatch: {
+            active?: boolean;
+            plansOffered?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            defaultPlans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes?: ("typed" | "drawn")[];
+            templates?: {
+                en: {
+                    subject: string;
+                    body: string;
+                };
+                es: {
+                    subject: string;
+                    body: string;
+                };
+            };
+            successUrl?: string | null;
+            /** Format: int64 */
+            retentionYears?: number;
+            keepFortyEightHourPolicy?: boolean;
+        };
+        EditFormInput: {
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            appointmentCompletedAt?: string | null;
+            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote?: string | null;
+        };
+        SendFormInput: {
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            record: {
+                /** @enum {string} */
+                type: "sales_record" | "individual";
+                /** Format: uuid */
+                id: string;
+            };
+            /** @enum {string} */
+            channel: "email" | "sms";
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            appointmentAt?: string | null;
+            /** @enum {string} */
+            language: "en" | "es";
+            firstContactMethod?: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
+            exceptionReason?: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote?: string | null;
+        };
+        FormSettings: {
+            /** @enum {string} */
+            family: "soa" | "aca";
+            active: boolean;
+            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            defaultPlans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes: ("typed" | "drawn")[];
+            templates: {
+                en: {
+                    subject: string;
+                    body: string;
+                };
+                es: {
+                    subject: string;
+                    body: string;
+                };
+            };
+            successUrl: string | null;
+            /** Format: int64 */
+            retentionYears: number;
+            keepFortyEightHourPolicy: boolean;
+        };
+        Form: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            /** @enum {string} */
+            status: "requested" | "opened" | "signed" | "completed" | "expired" | "deleted";
+            record: {
+                /** @enum {string} */
+                type: "sales_record" | "individual";
+                /** Format: uuid */
+                id: string;
+            };
+            sender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            channel: "email" | "sms";
+            sentTo: string;
+            /** @enum {string} */
+            language: "en" | "es";
+            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            firstContactMethod: ("walk_in" | "beneficiary_call" | "agent_call" | "email" | "text" | "mail" | "web" | "referral" | "event" | "other") | null;
+            appointmentAt: string | null;
+            appointmentCompletedAt: string | null;
+            exceptionReason: ("walk_in" | "beneficiary_call" | "enrollment_period_last_days" | "other") | null;
+            exceptionNote: string | null;
+            beneficiaryName: string;
+            signerName: string | null;
+            authorizedRep: {
+                name: string;
+                relationship: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            expiresAt: string;
+            signedAt: string | null;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            createdAt: string;
+            retainUntil: string | null;
+            timing: {
+                /** @enum {string} */
+                regime: "forty_eight_hour_rule" | "cy2027";
+                /** @enum {string} */
+                fortyEightHourCheck: "regulation" | "policy" | "off";
+                minutesBefore: number | null;
+                /** @enum {string} */
+                status: "covered" | "covered_by_exception" | "exception_required" | "signed_after_appointment" | "no_soa";
+                covered: boolean;
+                /** @description One of walk_in, beneficiary_call, enrollment_period_last_days, other */
+                suggestedReason: string | null;
+            } | null;
+            versions: {
+                /** Format: int64 */
+                version: number;
+                sha256: string;
+                /** Format: int64 */
+                sizeBytes: number;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                createdAt: string;
+            }[];
+            events: {
+                /** @enum {string} */
+                type: "created" | "sent" | "delivered" | "opened" | "consented" | "signed" | "edited" | "deleted";
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time in UTC
+                 */
+                at: string;
+                ip: string | null;
+                userAgent: string | null;
+                detail?: string | null;
+            }[];
+            canEdit: boolean;
+            canDelete: boolean;
+        };
+        SignFormInput: {
+            /** @constant */
+            consentToElectronicRecords: true;
+            plans?: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signature: {
+                /** @constant */
+                kind: "typed";
+                text: string;
+            } | {
+                /** @constant */
+                kind: "drawn";
+                dataUrl: string;
+            };
+            signerName?: string;
+            authorizedRepresentative?: {
+                name: string;
+                relationship: string;
+            } | null;
+        };
+        VerifyInput: {
+            sha256: string;
+        };
+        PublicForm: {
+            /** @enum {string} */
+            kind: "soa" | "aca_consent" | "aca_attestation";
+            /** @enum {string} */
+            language: "en" | "es";
+            /**
+             * Format: date-time
+             * @description ISO 8601 time in UTC
+             */
+            expiresAt: string;
+            agent: {
+                name: string;
+                phone: string;
+                agencyName: string;
+                salesRepId: string | null;
+                npn: string | null;
+            };
+            beneficiaryName: string;
+            plans: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            plansOffered: ("part_d" | "medicare_advantage" | "dental_vision_hearing" | "hospital_indemnity" | "medicare_supplement")[];
+            signatureModes: ("typed" | "drawn")[];
+            successUrl: string | null;
+            texts: {
+                en: {
+                    title: string;
+                    intro: string[];
+                    esign: string[];
+                    esignAgree: string;
+                    body: string[];
+                    plansQuestion: string;
+                    signAgree: string;
+                };
+                es: {
+                    title: string;
+                    intro: string[];
+                    esign: string[];
+                    esignAgree: string;
+                    body: string[];
+                    plansQuestion: string;
+                    signAgree: string;
+                };
+            };
         };
         SavedView: {
             /** Format: uuid */
