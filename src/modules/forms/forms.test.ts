@@ -55,7 +55,7 @@ async function activate(acc: TestAccount) {
 }
 async function completeProfile(c: Client) {
   const res = await c.patch('/api/v1/me/sales-profile', {
-    phone: '+15555550123',
+    phone: '+13125550123',
     npn: '1234567',
     signature: { kind: 'typed', text: 'Agent Signature' },
     salesRepIds: [{ value: 'REP-77', isDefault: true }],
@@ -228,7 +228,7 @@ describe('send, sign, PDF, verify', () => {
     const pub = open.json();
     expect(pub).toMatchObject({
       kind: 'soa',
-      agent: { phone: '+15555550123', salesRepId: 'REP-77', agencyName: 'Sunrise Benefits' },
+      agent: { phone: '+13125550123', salesRepId: 'REP-77', agencyName: 'Sunrise Benefits' },
     });
     expect(pub.texts.es.title).toMatch(/alcance/i);
     expect(JSON.stringify(pub)).not.toContain(r.email);
