@@ -12,6 +12,7 @@ import {
   type TestApp,
   unique,
 } from '../../../test/support/app.ts';
+import { fakePhone } from '../../../test/support/messaging-in.ts';
 import { mailText, startSmtpServer } from '../../../test/support/smtp.ts';
 import { DEFAULT_SALES_PERMISSIONS } from '../access/index.ts';
 import { setMessagingClock } from '../messaging/index.ts';
@@ -336,7 +337,12 @@ describe('send, sign, PDF, verify', () => {
   });
 
   it('by text: refused by the messaging layer (no account number), the form is withdrawn with the reason', async () => {
-    const r = await salesRecord(a.admin, { cellPhone: '312-201-4545', state: 'IL', zip: '60601' });
+    const r = await salesRecord(a.admin, {
+      cellPhone: '312-201-4545',
+      state: 'IL',
+      zip: '60601',
+      assignedUserId: a.adminId,
+    });
     const res = await a.admin.post(
       '/api/v1/forms',
       soaBody({ type: 'sales_record', id: r.id }, { channel: 'sms' }),
@@ -353,13 +359,18 @@ describe('send, sign, PDF, verify', () => {
   });
 
   it('by text: the link goes through the messaging layer, once, inside the texting window', async () => {
-    const number = `+1312${String(Date.now() % 10_000_000).padStart(7, '2')}`;
+    const number = fakePhone();
     const added = await a.admin.post('/api/v1/phone-numbers', { number, label: 'Forms line' });
     expect(added.statusCode, added.body).toBe(201);
     // A Tuesday at 11:00 in Chicago: inside the sender's and the recipient's windows.
     setMessagingClock(() => new Date('2026-12-08T17:00:00Z'));
     try {
-      const r = await salesRecord(a.admin, { cellPhone: '312-201-4546', state: 'IL', zip: '60601' });
+      const r = await salesRecord(a.admin, {
+        cellPhone: '312-201-4546',
+        state: 'IL',
+        zip: '60601',
+        assignedUserId: a.adminId,
+      });
       const res = await a.admin.post(
         '/api/v1/forms',
         soaBody({ type: 'sales_record', id: r.id }, { channel: 'sms' }),
