@@ -9,7 +9,7 @@ describe('wireModules', () => {
   it('fills every hook and slot, and running it twice registers nothing twice', () => {
     wireModules();
     wireModules();
-    expect(storedBytesHolders.all()).toHaveLength(1);
+    expect(storedBytesHolders.all()).toHaveLength(2); // imports, forms
     expect(salesRecordPurgeHooks.all()).toHaveLength(1);
     expect(salesRecordConversionHooks.all()).toHaveLength(2);
     expect(typeof userTeams.get().setTeamsOf).toBe('function');
