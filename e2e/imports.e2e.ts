@@ -28,9 +28,9 @@ const HEADINGS = [
 const FIRST = ['Ada', 'Ben', 'Cora', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivan', 'June', 'Kai', 'Lena'];
 const lastName = (i: number) => `Importwell${String(i).padStart(5, '0')}`;
 const email = (i: number) => `lead${i}@harbor-import.test`;
-/** A unique valid phone per row: (555) 3NN-NNNN. */
+/** A unique valid phone per row: (312) 3NN-NNNN (555 is no US area code). */
 const phone = (i: number) =>
-  `(555) 3${String(Math.floor(i / 10_000)).padStart(2, '0')}-${String(i % 10_000).padStart(4, '0')}`;
+  `(312) 3${String(Math.floor(i / 10_000)).padStart(2, '0')}-${String(i % 10_000).padStart(4, '0')}`;
 /** Bad rows (one problem each) and in-file duplicates of earlier rows, by data row number (1-based). */
 const BAD: Record<number, { column: string; reason: RegExp }> = {
   1500: { column: 'lastName', reason: /Required/ },

@@ -58,7 +58,8 @@ export function deliverEmailDefinition(deps: Deps): JobDefinition<Payload> {
       if (claimed.length === 0) return; // someone else moved it on
       try {
         await transportFor(deps.config.smtpUrl).sendMail({
-          from: deps.config.emailFrom,
+          from: email.fromName ? fromAs(email.fromName, deps.config.emailFrom) : deps.config.emailFrom,
+          ...(email.replyTo ? { replyTo: email.replyTo } : {}),
           to: email.toAddress,
           subject: email.subject,
           text: email.textBody,
@@ -108,4 +109,13 @@ export function sweepQueuedEmailsDefinition(deps: Deps): JobDefinition<object> {
       await sweepQueuedEmails(deps);
     },
   };
+}
+
+/**
+ * The configured sending address under a person's name: `Maya Ortiz <no-reply@agency.example>`
+ * from `Agency CRM <no-reply@agency.example>` (the address, not the name, is what SPF/DKIM vouch for).
+ */
+export function fromAs(name: string, configuredFrom: string): { name: string; address: string } {
+  const m = /<([^>]+)>\s*$/.exec(configuredFrom);
+  return { name: name.replace(/[\r\n"<>]/g, '').slice(0, 100), address: (m ? m[1]! : configuredFrom).trim() };
 }

@@ -11,6 +11,9 @@ export type OutgoingEmail = {
   text: string;
   html?: string;
   attachments?: EmailAttachment[];
+  /** A person's name as the sender (the address stays EMAIL_FROM's) and their address for replies. */
+  fromName?: string | null;
+  replyTo?: string | null;
 };
 
 /**
@@ -28,6 +31,8 @@ export async function queueEmail(tx: DbOrTx, accountId: string, email: OutgoingE
     textBody: email.text,
     htmlBody: email.html ?? null,
     attachments: email.attachments ?? [],
+    fromName: email.fromName ?? null,
+    replyTo: email.replyTo ?? null,
   });
   return {
     id,

@@ -22,6 +22,12 @@ export const emails = pgTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body'),
+    /**
+     * The person it is from (a user writing from a record): shown as the sender's name, with the
+     * configured sending address (EMAIL_FROM's), and their own address as Reply-To.
+     */
+    fromName: text('from_name'),
+    replyTo: text('reply_to'),
     attachments: jsonb('attachments').$type<EmailAttachment[]>().notNull().default([]),
     status: text('status').$type<EmailStatus>().notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),

@@ -232,5 +232,8 @@ async function queueRecordEmail(
     subject: c.subject ?? '',
     text: c.body,
     attachments,
+    // From the user's name (seed 001: email from a record goes out as the agent), replies to them.
+    fromName: c.sender.userId ? c.sender.name : c.sender.accountName,
+    replyTo: c.sender.email,
   });
 }
