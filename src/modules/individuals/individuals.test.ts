@@ -224,3 +224,30 @@ describe('the client list’s search', () => {
     expect(await found('344')).toEqual([]);
   });
 });
+
+describe('the Servicing Agent’s name', () => {
+  it('comes with the client (list, read, create), so no screen shows a placeholder', async () => {
+    const b = await t.newAccount();
+    const agent = (await b.admin.post('/api/v1/agents', { firstName: 'Dana', lastName: 'Downline' })).json()
+      .id as string;
+    const created = await b.admin.post('/api/v1/individuals', {
+      firstName: 'Sam',
+      lastName: 'Served',
+      servicingAgentId: agent,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().servicingAgentName).toBe('Dana Downline');
+    const none = (await b.admin.post('/api/v1/individuals', { firstName: 'No', lastName: 'Agent' })).json();
+    expect(none.servicingAgentName).toBeNull();
+    const read = (await b.admin.get(`/api/v1/individuals/${created.json().id}`)).json();
+    expect(read.servicingAgentName).toBe('Dana Downline');
+    const list = (await b.admin.get('/api/v1/individuals')).json().items as {
+      lastName: string;
+      servicingAgentName: string | null;
+    }[];
+    expect(Object.fromEntries(list.map((i) => [i.lastName, i.servicingAgentName]))).toEqual({
+      Served: 'Dana Downline',
+      Agent: null,
+    });
+  });
+});

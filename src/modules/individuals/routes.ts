@@ -18,6 +18,8 @@ const Individual = z
   .object({
     ...PersonOutput,
     servicingAgentId: z.uuid().nullable(),
+    /** The Servicing Agent's name (null: none, or gone). */
+    servicingAgentName: z.string().nullable(),
   })
   .meta({ id: 'Individual' });
 const ListItem = Individual.pick({
@@ -30,6 +32,7 @@ const ListItem = Individual.pick({
   city: true,
   state: true,
   servicingAgentId: true,
+  servicingAgentName: true,
   createdAt: true,
 });
 const tags = ['individuals'];

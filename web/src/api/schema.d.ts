@@ -2581,6 +2581,7 @@ export interface components {
              */
             updatedAt: string;
             servicingAgentId: string | null;
+            servicingAgentName: string | null;
         };
         SalesRecordInput: {
             /** Format: uuid */
@@ -3965,6 +3966,7 @@ export interface components {
              */
             updatedAt: string;
             servicingAgentId: string | null;
+            servicingAgentName: string | null;
         };
         SalesRecord: {
             /** Format: uuid */
@@ -8829,6 +8831,7 @@ export interface operations {
                             city: string | null;
                             state: string | null;
                             servicingAgentId: string | null;
+                            servicingAgentName: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 time in UTC

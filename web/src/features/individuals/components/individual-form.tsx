@@ -124,7 +124,12 @@ export function IndividualForm({
                   ? [
                       {
                         value: saved.servicingAgentId,
-                        label: lookups.agentName(saved.servicingAgentId) ?? '',
+                        label:
+                          (saved.servicingAgentId === individual.servicingAgentId
+                            ? individual.servicingAgentName
+                            : null) ??
+                          lookups.agentName(saved.servicingAgentId) ??
+                          '',
                       },
                       ...lookups.agentOptions,
                     ]
@@ -137,7 +142,9 @@ export function IndividualForm({
             <TextInput
               label="Servicing agent"
               readOnly
-              value={lookups.agentName(individual.servicingAgentId) ?? 'None'}
+              value={
+                individual.servicingAgentName ?? lookups.agentName(individual.servicingAgentId) ?? 'None'
+              }
             />
           )}
         </FormSection>

@@ -65,7 +65,9 @@ export function IndividualsTable({
                   <Text size="sm">{[c.city, c.state].filter(Boolean).join(', ') || '—'}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{lookups.agentName(c.servicingAgentId) ?? '—'}</Text>
+                  <Text size="sm">
+                    {c.servicingAgentName ?? lookups.agentName(c.servicingAgentId) ?? '—'}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatDate(c.createdAt, timeZone)}</Text>

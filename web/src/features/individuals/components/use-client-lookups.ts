@@ -38,7 +38,7 @@ export function useClientLookups():
             label: `${fullName(a)}${a.npn ? ` · NPN ${a.npn}` : ''}`,
           }))
         : null,
-      agentName: (id) => (id ? (names.get(id) ?? (admin ? 'Unknown agent' : 'Assigned agent')) : null),
+      agentName: (id) => (id ? (names.get(id) ?? 'Unknown agent') : null),
     };
   }, [admin, customFields.data, agents.data, assignable.data]);
   const failed = [customFields, assignable, ...(admin ? [agents] : [])].find((q) => q.isError);

@@ -54,7 +54,7 @@ function ClientView({ individual, lookups }: { individual: Individual; lookups: 
     void queryClient.invalidateQueries({ queryKey: clientHistoryQueryKey(individual.id) });
   const owner = { kind: 'individual' as const, id: individual.id };
   const phone = individual.phone ?? individual.cellPhone;
-  const agent = lookups.agentName(individual.servicingAgentId);
+  const agent = individual.servicingAgentName ?? lookups.agentName(individual.servicingAgentId);
 
   return (
     <Page
