@@ -8,28 +8,13 @@
 // per request. "Usable": the E-SIGN consent checkbox and the Sign button are on screen. Median of
 // the runs; a last run in the same context shows a repeat visit (warm cache).
 // Run: npm run bench -- forms-signing-page   (FORMS_PAGE_RUNS=5 by default)
-import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/support/browser.ts';
 import { createAccount, startServer } from '../e2e/support/server.ts';
+import { kb, measureThrottledPage, median } from './support/throttled-page.ts';
 
 const RUNS = Number(process.env.FORMS_PAGE_RUNS ?? 5);
 const TARGET_BYTES = 250 * 1024;
 const TARGET_USABLE_MS = 2000;
-
-const THROTTLE = {
-  offline: false,
-  latency: 150, // ms added to each request's round trip
-  downloadThroughput: 1_600_000 / 8, // bytes per second
-  uploadThroughput: 750_000 / 8,
-};
-
-type Run = { pageBytes: number; apiBytes: number; requests: number; loadMs: number; usableMs: number };
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function setUp(baseUrl: string, cli: Parameters<typeof createAccount>[0]) {
   await createAccount(cli, {
@@ -84,71 +69,26 @@ async function setUp(baseUrl: string, cli: Parameters<typeof createAccount>[0]) 
   return new URL(/https?:\/\/\S+\/forms\/[A-Za-z0-9_-]+/.exec(mail.textBody as string)![0]).pathname;
 }
 
-/** One visit: bytes per request until the consent box and the Sign button are on screen. */
-async function visit(page: Page, cdp: CDPSession, url: string): Promise<Run> {
-  const urls = new Map<string, string>();
-  const bytes = new Map<string, number>();
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-  cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
-  await page.goto(url, { waitUntil: 'load' });
-  await page
-    .getByRole('checkbox', { name: /electronic records/ })
-    .waitFor({ state: 'visible', timeout: 60_000 });
-  await page.getByRole('button', { name: 'Sign' }).waitFor({ state: 'visible', timeout: 60_000 });
-  const usableMs = await page.evaluate<number>('performance.now()');
-  const loadMs = await page.evaluate<number>(`performance.getEntriesByType('navigation')[0].loadEventEnd`);
-  let pageBytes = 0;
-  let apiBytes = 0;
-  for (const [id, n] of bytes) {
-    if (new URL(urls.get(id) ?? 'http://x/').pathname.startsWith('/api/')) apiBytes += n;
-    else pageBytes += n;
-  }
-  return { pageBytes, apiBytes, requests: bytes.size, loadMs, usableMs };
-}
-
 const server = await startServer();
 const browser = await launchBrowser();
 try {
   const path = await setUp(server.baseUrl, server);
-  const runs: Run[] = [];
-  const context = async () => {
-    const ctx = await browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 390, height: 844 },
-      locale: 'en-US',
-    });
-    const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', THROTTLE);
-    return { ctx, page, cdp };
-  };
-  console.log(
-    `Throttled: ${THROTTLE.downloadThroughput * 8} bit/s down, ${THROTTLE.uploadThroughput * 8} bit/s up, ${THROTTLE.latency} ms RTT; cold cache; 390 × 844`,
-  );
-  for (let i = 0; i < RUNS; i++) {
-    const { ctx, page, cdp } = await context();
-    const r = await visit(page, cdp, path);
-    runs.push(r);
-    console.log(
-      `run ${i + 1}: page files ${kb(r.pageBytes)}, API ${kb(r.apiBytes)}, ${r.requests} requests; load event ${Math.round(r.loadMs)} ms, usable ${Math.round(r.usableMs)} ms`,
-    );
-    if (i === RUNS - 1) {
-      const again = await ctx.newPage();
-      const cdp2 = await ctx.newCDPSession(again);
-      await cdp2.send('Network.enable');
-      await cdp2.send('Network.emulateNetworkConditions', THROTTLE);
-      const w = await visit(again, cdp2, path);
-      console.log(
-        `repeat visit (warm cache): page files ${kb(w.pageBytes)}, API ${kb(w.apiBytes)}; load event ${Math.round(w.loadMs)} ms, usable ${Math.round(w.usableMs)} ms`,
-      );
-    }
-    await ctx.close();
-  }
+  const runs = await measureThrottledPage({
+    browser,
+    baseUrl: server.baseUrl,
+    path,
+    runs: RUNS,
+    usableLabel: 'usable',
+    usable: async (page) => {
+      await page
+        .getByRole('checkbox', { name: /electronic records/ })
+        .waitFor({ state: 'visible', timeout: 60_000 });
+      await page.getByRole('button', { name: 'Sign' }).waitFor({ state: 'visible', timeout: 60_000 });
+    },
+  });
   const pageBytes = median(runs.map((r) => r.pageBytes));
   console.log(
-    `median of ${RUNS}: page files ${kb(pageBytes)} (target < ${kb(TARGET_BYTES)}), API ${kb(median(runs.map((r) => r.apiBytes)))}, ` +
-      `load event ${Math.round(median(runs.map((r) => r.loadMs)))} ms, usable ${Math.round(median(runs.map((r) => r.usableMs)))} ms`,
+    `target page files < ${kb(TARGET_BYTES)}: ${pageBytes < TARGET_BYTES ? 'PASS' : 'FAIL'} (${kb(pageBytes)})`,
   );
   if (pageBytes >= TARGET_BYTES) {
     console.error(`FAIL: the signing page transfers ${kb(pageBytes)}, over ${kb(TARGET_BYTES)}.`);

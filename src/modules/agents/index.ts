@@ -3,5 +3,5 @@
 export { assertAgentsExist } from './agents.ts';
 export { agentRoutes } from './routes.ts';
 export type { AgentLinkKind } from './schema.ts';
-export { agentNames } from './read-models.ts';
+export { agentNames, withAgentNames } from './read-models.ts';
 export { agentLinksOf, firstLinkedAgentOf, setAgentLinks } from './user-links.ts';

@@ -21,3 +21,26 @@ export async function agentNames(
   for (const r of rows) names.set(r.id, `${r.firstName} ${r.lastName}`.trim());
   return names;
 }
+
+/**
+ * Each item with the name of the Agent Record its `idKey` points to, under `nameKey` (null: none,
+ * or gone): a record's agent may be a downline's, not among the actor's assignable agents, so the
+ * web app cannot name it from its own lookups. One query per page, by primary key.
+ */
+export async function withAgentNames<T extends Record<K, string | null>, K extends string, N extends string>(
+  db: DbOrTx,
+  scope: AccountScope,
+  items: T[],
+  idKey: K,
+  nameKey: N,
+): Promise<(T & Record<N, string | null>)[]> {
+  const names = await agentNames(
+    db,
+    scope,
+    items.flatMap((i) => (i[idKey] ? [i[idKey]] : [])),
+  );
+  return items.map(
+    (i) =>
+      ({ ...i, [nameKey]: i[idKey] ? (names.get(i[idKey]) ?? null) : null }) as T & Record<N, string | null>,
+  );
+}

@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { agentNames, assertAgentsExist } from '../agents/index.ts';
+import { assertAgentsExist, withAgentNames } from '../agents/index.ts';
 import { authorize, can, isRestrictedToAccessibleAgents, type Actor } from '../access/index.ts';
 import { diff, recordAudit } from '../audit/index.ts';
 import { checkCustomFields } from '../custom-fields/index.ts';
@@ -62,29 +62,8 @@ async function assertAgent(tx: DbOrTx, actor: Actor, agentId: string | null | un
 
 export async function getIndividual(deps: Pick<Deps, 'db'>, opts: { actor: Actor; id: string }) {
   const { accountId: _a, ...rest } = await loadVisibleIndividual(deps.db, opts.actor, opts.id);
-  const [named] = await withServicingAgentNames(deps.db, opts.actor, [rest]);
+  const [named] = await withAgentNames(deps.db, opts.actor, [rest], 'servicingAgentId', 'servicingAgentName');
   return named!;
-}
-
-/**
- * The name of each Individual's Servicing Agent, for Individuals the actor may already see: a
- * downline's agent is not among the actor's assignable agents, so the web app cannot name it from
- * its own lookups. One query per page, by primary key.
- */
-async function withServicingAgentNames<T extends { servicingAgentId: string | null }>(
-  db: DbOrTx,
-  actor: Actor,
-  items: T[],
-): Promise<(T & { servicingAgentName: string | null })[]> {
-  const names = await agentNames(
-    db,
-    actor,
-    items.map((i) => i.servicingAgentId).filter((id): id is string => id !== null),
-  );
-  return items.map((i) => ({
-    ...i,
-    servicingAgentName: i.servicingAgentId ? (names.get(i.servicingAgentId) ?? null) : null,
-  }));
 }
 
 export async function createIndividual(
@@ -195,7 +174,7 @@ export async function listIndividuals(
   const items = rows.slice(0, query.limit);
   const tail = items.at(-1);
   return {
-    items: await withServicingAgentNames(deps.db, actor, items),
+    items: await withAgentNames(deps.db, actor, items, 'servicingAgentId', 'servicingAgentName'),
     nextCursor:
       rows.length > query.limit && tail
         ? encodeCursor({ t: tail.createdAt.toISOString(), id: tail.id })

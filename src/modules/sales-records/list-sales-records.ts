@@ -5,12 +5,12 @@ import type { Db } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
 import { authorize, type Actor } from '../access/index.ts';
+import { withAgentNames } from '../agents/index.ts';
 import { parsePersonQuery, prefixRange } from '../../lib/person-search.ts';
 import { closedStatus, openStatus } from './open-status.ts';
 import { salesRecords, TEMPERATURES, type Temperature } from './schema.ts';
 import { type ScopeShape, scopeCondition, scopeInput } from './scope.ts';
 import { DEFAULT_TEMPERATURE_PERIODS, type TemperaturePeriods, temperatureWindows } from './temperature.ts';
-import { withAgentNames } from './agent-names.ts';
 
 export const ListSalesRecordsQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
@@ -285,7 +285,10 @@ export async function listSalesRecords(
         ? encodeCursor({ l: tail.lastName.toLowerCase(), f: tail.firstName.toLowerCase(), id: tail.id })
         : encodeCursor({ t: tail.createdAt.toISOString(), id: tail.id })
       : null;
-  return { items: await withAgentNames(deps.db, actor, items), nextCursor };
+  return {
+    items: await withAgentNames(deps.db, actor, items, 'assignedAgentId', 'assignedAgentName'),
+    nextCursor,
+  };
 }
 
 /** A row's temperature from the windows the filter uses, so a row always shows what it filters as. */

@@ -7,7 +7,7 @@ import { inAccount } from '../../db/tenant.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { assertAgentsExist } from '../agents/index.ts';
+import { assertAgentsExist, withAgentNames } from '../agents/index.ts';
 import { firstStatusIdOf, recordStatusById } from '../record-types/index.ts';
 import { assertActiveUsersExist } from '../users/index.ts';
 import { authorize, can, type Actor, type RecordContext } from '../access/index.ts';
@@ -16,7 +16,6 @@ import { diff, recordAudit } from '../audit/index.ts';
 import { checkCustomFields } from '../custom-fields/index.ts';
 import type { CreateSalesRecordInput, UpdateSalesRecordInput } from './fields.ts';
 import { salesRecords } from './schema.ts';
-import { withAgentNames } from './agent-names.ts';
 
 export type SalesRecordRow = typeof salesRecords.$inferSelect;
 
@@ -150,7 +149,7 @@ export async function getSalesRecord(deps: Pick<Deps, 'db'>, opts: { actor: Acto
   const { accountId: _a, deletedAt: _d, ...rest } = row;
   const periods = await temperaturePeriodsOf(deps, opts.actor);
   const status = await recordStatusById(deps.db, opts.actor, row.statusId);
-  const [named] = await withAgentNames(deps.db, opts.actor, [rest]);
+  const [named] = await withAgentNames(deps.db, opts.actor, [rest], 'assignedAgentId', 'assignedAgentName');
   return {
     ...named!,
     temperature: recordTemperature({ ...row, closed: status?.isClosed ?? false }, new Date(), periods),
